@@ -1,0 +1,32 @@
+// Runner cancellation: SIGINT, then SIGTERM 7.5 s later, then SIGKILL 2.5 s after that.
+// The first signal aborts the work; the handler stays installed so a second one does not kill the
+// cleanup (cancelling the execution) that the first one started.
+
+export class CancelledByRunner extends Error {
+  override readonly name = 'CancelledByRunner'
+  constructor(readonly signal: string) {
+    super(`the workflow was cancelled (${signal})`)
+  }
+}
+
+export interface CancelSignal {
+  signal: AbortSignal
+  dispose(): void
+}
+
+export function listenForCancel(onSignal?: (name: string) => void): CancelSignal {
+  const controller = new AbortController()
+  const handler = (name: NodeJS.Signals) => {
+    onSignal?.(name)
+    if (!controller.signal.aborted) controller.abort(new CancelledByRunner(name))
+  }
+  process.on('SIGINT', handler)
+  process.on('SIGTERM', handler)
+  return {
+    signal: controller.signal,
+    dispose() {
+      process.off('SIGINT', handler)
+      process.off('SIGTERM', handler)
+    },
+  }
+}

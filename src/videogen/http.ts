@@ -1,0 +1,168 @@
+// The API transport: undici, bearer auth to the base URL's origin only, error decoding, retries, proxy.
+import { EnvHttpProxyAgent, type Dispatcher, request } from 'undici'
+import { NetworkError, VideoGenApiError } from './errors.js'
+import type { ApiErrorBody } from './types.js'
+import { DEFAULT_POLICY, type RetryPolicy, backoffMs, serverDelayMs, sleep } from './retry.js'
+
+/**
+ * How a request may be retried.
+ * - `safe`: reads, hydrate, cancel, upload tickets: repeating them costs nothing.
+ * - `create`: POST generate-video-clip is not idempotent: only retried when the server cannot have
+ *   processed it (nothing sent, 429 rate_limited, 503 answered before processing).
+ */
+export type RetryMode = 'safe' | 'create'
+
+export interface CallOptions {
+  body?: unknown
+  mode: RetryMode
+  /** Human name for messages, e.g. "Create upload for images/a.png". */
+  operation: string
+  signal?: AbortSignal
+  /** Epoch ms after which no retry wait is started. */
+  deadline?: number
+}
+
+export interface HttpLog {
+  debug(message: string): void
+  info(message: string): void
+}
+
+export interface ClientOptions {
+  baseUrl: string
+  apiKey: string
+  dispatcher?: Dispatcher
+  policy?: RetryPolicy
+  log?: HttpLog
+  userAgent?: string
+}
+
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH'])
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504])
+const quietLog: HttpLog = { debug() {}, info() {} }
+
+/** The proxy-aware dispatcher every request of the action goes through (HTTP(S)_PROXY, NO_PROXY). */
+export function createDispatcher(): Dispatcher {
+  return new EnvHttpProxyAgent({ keepAliveTimeout: 4_000, connections: 16 })
+}
+
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error
+  for (let depth = 0; current && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code === 'string' && NOT_SENT_CODES.has(code)) return code
+    current = (current as { cause?: unknown }).cause
+  }
+  return (error as { code?: string }).code
+}
+
+export function wasNotSent(error: unknown): boolean {
+  const code = errorCode(error)
+  return code !== undefined && NOT_SENT_CODES.has(code)
+}
+
+async function readErrorBody(body: Dispatcher.ResponseData['body']): Promise<ApiErrorBody> {
+  const text = await body.text().catch(() => '')
+  try {
+    const parsed: unknown = JSON.parse(text)
+    if (parsed && typeof parsed === 'object') return parsed as ApiErrorBody
+  } catch {
+    // Proxies and load balancers answer with HTML or nothing: keep a short, single-line excerpt.
+  }
+  const excerpt = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200)
+  return { message: excerpt ? `non-JSON response: ${excerpt}` : 'empty response body' }
+}
+
+export class VideoGenHttp {
+  readonly origin: string
+  readonly dispatcher: Dispatcher
+  private readonly policy: RetryPolicy
+  private readonly log: HttpLog
+
+  constructor(private readonly options: ClientOptions) {
+    this.origin = new URL(options.baseUrl).origin
+    this.dispatcher = options.dispatcher ?? createDispatcher()
+    this.policy = options.policy ?? DEFAULT_POLICY
+    this.log = options.log ?? quietLog
+  }
+
+  async call<T>(method: 'GET' | 'POST', path: string, options: CallOptions): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.once(method, path, options)
+      if (outcome.ok) return outcome.value as T
+      const { error, retryAfterMs } = outcome
+      const retryable = this.isRetryable(error, options.mode)
+      if (!retryable || attempt >= this.policy.maxAttempts) throw error
+      const wait = retryAfterMs ?? backoffMs(attempt, this.policy)
+      if (retryAfterMs !== undefined && retryAfterMs > this.policy.maxServerDelayMs) throw error
+      if (options.deadline !== undefined && Date.now() + wait > options.deadline) throw error
+      this.log.info(`${options.operation}: ${shortReason(error)}; retrying in ${(wait / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${this.policy.maxAttempts})`)
+      await sleep(wait, options.signal)
+    }
+  }
+
+  private isRetryable(error: Error, mode: RetryMode): boolean {
+    if (error instanceof VideoGenApiError) {
+      if (error.status === 429) return error.code !== 'insufficient_credits'
+      if (mode === 'create') return error.status === 503
+      return RETRYABLE_STATUS.has(error.status)
+    }
+    if (error instanceof NetworkError) return mode === 'safe' || error.notSent
+    return false
+  }
+
+  private async once(method: string, path: string, options: CallOptions): Promise<{ ok: true; value: unknown } | { ok: false; error: Error; retryAfterMs?: number }> {
+    const url = `${this.options.baseUrl}${path}`
+    const hasBody = options.body !== undefined
+    const started = Date.now()
+    let response: Dispatcher.ResponseData
+    try {
+      response = await request(url, {
+        method,
+        dispatcher: this.dispatcher,
+        headers: {
+          authorization: `Bearer ${this.options.apiKey}`,
+          accept: 'application/json',
+          'user-agent': this.options.userAgent ?? 'videogen-action',
+          ...(hasBody && { 'content-type': 'application/json' }),
+        },
+        ...(hasBody && { body: JSON.stringify(options.body) }),
+        headersTimeout: 60_000,
+        bodyTimeout: 60_000,
+        ...(options.signal && { signal: options.signal }),
+      })
+    } catch (cause) {
+      if (options.signal?.aborted) throw options.signal.reason
+      this.log.debug(`${method} ${path} → network error after ${Date.now() - started} ms: ${String((cause as Error).message)}`)
+      return { ok: false, error: new NetworkError(options.operation, cause, wasNotSent(cause)) }
+    }
+    const requestId = headerValue(response.headers['x-request-id'])
+    this.log.debug(`${method} ${path} → ${response.statusCode} in ${Date.now() - started} ms${requestId ? ` (request id ${requestId})` : ''}`)
+    if (response.statusCode >= 300 && response.statusCode < 400) {
+      await response.body.dump()
+      const location = headerValue(response.headers.location) ?? '(none)'
+      const error = new VideoGenApiError(response.statusCode, { message: `unexpected redirect to ${location.split('?')[0]}; set base-url to the API's final address (the key is only ever sent to base-url)`, code: 'redirect' }, requestId, options.operation)
+      return { ok: false, error }
+    }
+    if (response.statusCode >= 400) {
+      const body = await readErrorBody(response.body)
+      const error = new VideoGenApiError(response.statusCode, body, requestId, options.operation)
+      return { ok: false, error, ...(response.statusCode === 429 || response.statusCode === 503 ? { retryAfterMs: serverDelayMs(response.headers) } : {}) }
+    }
+    try {
+      const text = await response.body.text()
+      return { ok: true, value: text === '' ? {} : JSON.parse(text) }
+    } catch (cause) {
+      // A body cut off mid-way, or not JSON on a 2xx: the request was processed, the answer lost.
+      return { ok: false, error: new NetworkError(options.operation, cause, false) }
+    }
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value
+}
+
+function shortReason(error: Error): string {
+  if (error instanceof VideoGenApiError) return `HTTP ${error.status}${error.code ? ` ${error.code}` : ''}`
+  return error.message.replace(/^[^:]*failed: /, '')
+}

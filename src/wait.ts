@@ -1,0 +1,137 @@
+// When to poll next, and the wait loop itself.
+//
+// The official SDK polls every 1.5 s. Here the end is predicted from progressPercentage and its rate:
+// once two successive predictions agree, the next poll is placed just after the predicted end; while
+// they disagree (step-shaped progress, a fresh attempt) polls stay short; with no progress information
+// the interval grows. A floor and a ceiling bound every interval, to spare the key's shared budget of
+// 5,000 execution GETs an hour.
+import type { Execution } from './videogen/types.js'
+import { isTerminal } from './videogen/types.js'
+import { sleep } from './videogen/retry.js'
+
+export interface PollTuning {
+  /** First poll after the execution was created. */
+  initialMs: number
+  /** Shortest interval. */
+  floorMs: number
+  /** Longest interval, whatever the prediction. */
+  ceilingMs: number
+  /** Longest interval while predictions disagree. */
+  uncertainCeilingMs: number
+  /** Longest interval with no progress information at all. */
+  blindCeilingMs: number
+  /** Poll this long after the predicted end. */
+  marginMs: number
+  /** Two predictions agree when they differ by less than this share of the time remaining (or 500 ms). */
+  agreement: number
+}
+
+export const DEFAULT_TUNING: PollTuning = {
+  initialMs: 1000,
+  floorMs: 500,
+  ceilingMs: 15_000,
+  uncertainCeilingMs: 2000,
+  blindCeilingMs: 5000,
+  marginMs: 150,
+  agreement: 0.08,
+}
+
+interface Point {
+  t: number
+  p: number
+}
+
+export class PollScheduler {
+  private attempt = -1
+  private points: Point[] = []
+  private predictions: number[] = []
+  private blindDelay: number
+  private lastProgress = -1
+
+  constructor(
+    private readonly createdAt: number,
+    private readonly tuning: PollTuning = DEFAULT_TUNING,
+  ) {
+    this.blindDelay = tuning.initialMs
+  }
+
+  /** Record what a poll returned at time `now`. */
+  observe(now: number, execution: Pick<Execution, 'status' | 'progressPercentage' | 'attemptIndex'>): void {
+    const attempt = execution.attemptIndex ?? 0
+    if (attempt !== this.attempt) {
+      // A new attempt restarts progress at 0: forget the old attempt's samples.
+      const start = this.attempt === -1 ? this.createdAt : now
+      this.attempt = attempt
+      this.points = [{ t: start, p: 0 }]
+      this.predictions = []
+      this.lastProgress = -1
+      this.blindDelay = this.tuning.initialMs
+    }
+    const p = execution.status === 'running' ? (execution.progressPercentage ?? 0) : 0
+    if (p > this.lastProgress && p > 0 && p < 100) {
+      const prev = this.points[this.points.length - 1] as Point
+      const rate = (p - prev.p) / Math.max(1, now - prev.t)
+      this.points.push({ t: now, p })
+      this.predictions.push(now + (100 - p) / rate)
+    }
+    this.lastProgress = Math.max(this.lastProgress, p)
+  }
+
+  /** Milliseconds to wait before the next poll. */
+  nextDelay(now: number): number {
+    const t = this.tuning
+    const clamp = (ms: number, max: number) => Math.round(Math.min(max, Math.max(t.floorMs, ms)))
+    const latest = this.predictions[this.predictions.length - 1]
+    if (latest === undefined) {
+      const delay = this.blindDelay
+      this.blindDelay = Math.min(t.blindCeilingMs, this.blindDelay * 1.5)
+      return clamp(delay, t.blindCeilingMs)
+    }
+    const remaining = latest - now
+    if (remaining <= 0) return t.floorMs
+    const previous = this.predictions[this.predictions.length - 2]
+    const confident = previous !== undefined && Math.abs(latest - previous) < Math.max(500, t.agreement * remaining)
+    return confident ? clamp(remaining + t.marginMs, t.ceilingMs) : clamp(remaining / 2, t.uncertainCeilingMs)
+  }
+}
+
+export type WaitOutcome = { kind: 'terminal'; execution: Execution; polls: number } | { kind: 'timeout'; last: Execution | undefined; polls: number }
+
+export interface WaitOptions {
+  createdAt: number
+  deadline: number
+  signal?: AbortSignal
+  tuning?: PollTuning
+  getExecution: (id: string, options: { signal?: AbortSignal; deadline?: number }) => Promise<Execution>
+  onPoll?: (execution: Execution) => void
+  log?: (message: string) => void
+}
+
+/** Poll until the execution ends or the deadline passes. Logs a line when progress or the attempt changes. */
+export async function waitForExecution(id: string, options: WaitOptions): Promise<WaitOutcome> {
+  const scheduler = new PollScheduler(options.createdAt, options.tuning)
+  let last: Execution | undefined
+  let polls = 0
+  let logged = ''
+  for (;;) {
+    const execution = await options.getExecution(id, { ...(options.signal && { signal: options.signal }), deadline: options.deadline })
+    polls++
+    last = execution
+    options.onPoll?.(execution)
+    const now = Date.now()
+    scheduler.observe(now, execution)
+    if (isTerminal(execution.status)) return { kind: 'terminal', execution, polls }
+    const line = progressLine(execution)
+    if (line !== logged) options.log?.(line)
+    logged = line
+    const remaining = options.deadline - now
+    if (remaining <= 0) return { kind: 'timeout', last, polls }
+    await sleep(Math.min(scheduler.nextDelay(now), remaining), options.signal)
+  }
+}
+
+function progressLine(execution: Execution): string {
+  const attempt = (execution.attemptIndex ?? 0) > 0 ? ` (attempt ${(execution.attemptIndex ?? 0) + 1})` : ''
+  if (execution.status === 'pending') return `Execution ${execution.toolExecutionId}: queued${attempt}`
+  return `Execution ${execution.toolExecutionId}: ${execution.status} ${Math.floor(execution.progressPercentage ?? 0)}%${attempt}`
+}

@@ -88,10 +88,12 @@ export class PollScheduler {
       return clamp(delay, t.blindCeilingMs)
     }
     const remaining = latest - now
-    if (remaining <= 0) return t.floorMs
+    // Past the predicted end without a result: the prediction is stale; poll at the SDK's pace.
+    if (remaining <= 0) return clamp(t.uncertainCeilingMs * 0.75, t.uncertainCeilingMs)
     const previous = this.predictions[this.predictions.length - 2]
     const confident = previous !== undefined && Math.abs(latest - previous) < Math.max(500, t.agreement * remaining)
-    return confident ? clamp(remaining + t.marginMs, t.ceilingMs) : clamp(remaining / 2, t.uncertainCeilingMs)
+    // Aim just past the predicted end; while predictions disagree, never wait longer than the uncertain ceiling.
+    return clamp(remaining + t.marginMs, confident ? t.ceilingMs : t.uncertainCeilingMs)
   }
 }
 

@@ -19,6 +19,8 @@ export interface RunOptions {
   githubToken?: string
   /** Kill the process if it runs longer than this. */
   timeoutMs?: number
+  /** Echo the action's stdout/stderr live (the demo). */
+  echo?: boolean
 }
 
 export interface RunResult {
@@ -83,6 +85,7 @@ export function startAction(options: RunOptions = {}): RunningAction {
   let stderr = ''
   const waiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> = []
   child.stdout?.on('data', (chunk: Buffer) => {
+    if (options.echo) process.stdout.write(chunk)
     stdout += chunk.toString()
     for (const w of [...waiters]) {
       const line = stdout.split('\n').find((l) => w.pattern.test(l))
@@ -92,7 +95,10 @@ export function startAction(options: RunOptions = {}): RunningAction {
       }
     }
   })
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => {
+    if (options.echo) process.stderr.write(chunk)
+    stderr += chunk.toString()
+  })
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
   const result = new Promise<RunResult>((resolve, reject) => {
     child.on('error', reject)

@@ -1,0 +1,167 @@
+// Stand-in for the GitHub REST API calls the action makes for release assets, on two loopback
+// origins: the API and a separate upload origin (as api.github.com / uploads.github.com).
+import { createHash } from 'node:crypto'
+import type http from 'node:http'
+import { type AssetRecord, type ReleaseRecord, assetJson, errorJson, releaseJson } from './github-json.js'
+import { listen, sendJson } from './http-util.js'
+
+export type { AssetRecord, ReleaseRecord }
+
+export interface GitHubApi {
+  url: string
+  uploadUrl: string
+  token: string
+  releases: ReleaseRecord[]
+  requests: Array<{
+    method: string
+    host: string
+    path: string
+    headers: Record<string, string | string[] | undefined>
+    bodyBytes: number
+  }>
+  addRelease(tag: string): { id: number; upload_url: string }
+  close(): Promise<void>
+}
+
+export async function startGitHubApi(opts: { owner?: string; repo?: string } = {}): Promise<GitHubApi> {
+  const owner = opts.owner ?? 'octo-org'
+  const repo = opts.repo ?? 'octo-repo'
+  const token = 'ghs_standin_token_0123456789'
+  const releases: ReleaseRecord[] = []
+  const requests: GitHubApi['requests'] = []
+  let nextReleaseId = 1001
+  let nextAssetId = 5001 // a different range from release ids, so mixing them up shows
+
+  // Drains (and hashes) the body before any answer: replying mid-upload makes clients see a reset.
+  const drain = async (req: http.IncomingMessage) => {
+    const hash = createHash('sha256')
+    let bytes = 0
+    for await (const chunk of req) {
+      hash.update(chunk as Buffer)
+      bytes += (chunk as Buffer).length
+    }
+    requests.push({
+      method: req.method ?? '',
+      host: req.headers.host ?? '',
+      path: req.url ?? '',
+      headers: { ...req.headers },
+      bodyBytes: bytes,
+    })
+    return { bytes, sha256: hash.digest('hex') }
+  }
+  const authorized = (req: http.IncomingMessage): boolean => {
+    const m = /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.authorization ?? '')
+    return m?.[1] === token
+  }
+  const fail = (res: http.ServerResponse, status: number, message: string, errors?: unknown[]): void =>
+    sendJson(res, status, errorJson(status, message, errors))
+  // Matches /repos/{owner}/{repo}<rest> (case-insensitive, like GitHub) and returns <rest>.
+  const repoPath = (pathname: string): string | undefined => {
+    const m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)$/.exec(pathname)
+    if (!m || m[1]?.toLowerCase() !== owner.toLowerCase() || m[2]?.toLowerCase() !== repo.toLowerCase()) return
+    return m[3]
+  }
+  const findRelease = (id: string | undefined) => releases.find((r) => String(r.id) === id)
+
+  const api = await listen(async (req, res) => {
+    await drain(req)
+    if (!authorized(req)) return fail(res, 401, 'Bad credentials')
+    const url = new URL(req.url ?? '/', 'http://x')
+    const rest = repoPath(url.pathname) ?? ''
+    const u = { api: api.origin, owner, repo }
+    let m: RegExpExecArray | null
+    if (req.method === 'GET' && (m = /^\/releases\/tags\/(.+)$/.exec(rest))) {
+      const tag = decodeURIComponent(m[1] ?? '')
+      const release = releases.find((r) => r.tag_name === tag)
+      return release ? sendJson(res, 200, releaseJson(u, release)) : fail(res, 404, 'Not Found')
+    }
+    if (req.method === 'GET' && (m = /^\/releases\/(\d+)$/.exec(rest))) {
+      const release = findRelease(m[1])
+      return release ? sendJson(res, 200, releaseJson(u, release)) : fail(res, 404, 'Not Found')
+    }
+    if (req.method === 'GET' && (m = /^\/releases\/(\d+)\/assets$/.exec(rest))) {
+      const release = findRelease(m[1])
+      if (!release) return fail(res, 404, 'Not Found')
+      const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page')) || 30, 1), 100)
+      const page = Math.max(Number(url.searchParams.get('page')) || 1, 1)
+      const last = Math.max(Math.ceil(release.assets.length / perPage), 1)
+      const slice = release.assets.slice((page - 1) * perPage, page * perPage)
+      const link = (p: number, rel: string): string =>
+        `<${api.origin}${url.pathname}?per_page=${perPage}&page=${p}>; rel="${rel}"`
+      const links = [
+        ...(page > 1 ? [link(page - 1, 'prev'), link(1, 'first')] : []),
+        ...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []),
+      ]
+      return sendJson(
+        res,
+        200,
+        slice.map((a) => assetJson(u, a)),
+        links.length ? { link: links.join(', ') } : {},
+      )
+    }
+    if ((m = /^\/releases\/assets\/(\d+)$/.exec(rest)) && (req.method === 'GET' || req.method === 'DELETE')) {
+      const release = releases.find((r) => r.assets.some((a) => String(a.id) === m?.[1]))
+      const asset = release?.assets.find((a) => String(a.id) === m?.[1])
+      if (!release || !asset) return fail(res, 404, 'Not Found')
+      if (req.method === 'GET') return sendJson(res, 200, assetJson(u, asset))
+      release.assets.splice(release.assets.indexOf(asset), 1)
+      res.writeHead(204)
+      return void res.end()
+    }
+    fail(res, 404, 'Not Found')
+  })
+
+  const uploads = await listen(async (req, res) => {
+    const { bytes, sha256 } = await drain(req)
+    if (!authorized(req)) return fail(res, 401, 'Bad credentials')
+    const url = new URL(req.url ?? '/', 'http://x')
+    const m = /^\/releases\/(\d+)\/assets$/.exec(repoPath(url.pathname) ?? '')
+    if (req.method !== 'POST' || !m) return fail(res, 404, 'Not Found')
+    const release = findRelease(m[1])
+    if (!release) return fail(res, 404, 'Not Found')
+    const contentType = req.headers['content-type']
+    if (!contentType) return fail(res, 400, 'Content-Type header is required')
+    const declared = req.headers['content-length']
+    // GitHub's upload endpoint wants the size up front; a chunked body (no Content-Length) is refused.
+    if (declared === undefined) return fail(res, 411, 'Content-Length header is required')
+    if (Number(declared) !== bytes) return fail(res, 400, `Content-Length ${declared} but ${bytes} bytes received`)
+    const name = url.searchParams.get('name')
+    if (!name) {
+      return fail(res, 422, 'Validation Failed', [{ resource: 'ReleaseAsset', code: 'missing_field', field: 'name' }])
+    }
+    if (release.assets.some((a) => a.name === name)) {
+      return fail(res, 422, 'Validation Failed', [{ resource: 'ReleaseAsset', code: 'already_exists', field: 'name' }])
+    }
+    const label = url.searchParams.get('label')
+    const asset: AssetRecord = {
+      id: nextAssetId++,
+      name,
+      ...(label ? { label } : {}),
+      content_type: contentType,
+      size: bytes,
+      sha256,
+      browser_download_url: `${api.origin}/${owner}/${repo}/releases/download/${encodeURIComponent(release.tag_name)}/${encodeURIComponent(name)}`,
+    }
+    release.assets.push(asset)
+    sendJson(res, 201, assetJson({ api: api.origin, owner, repo }, asset))
+  })
+
+  return {
+    url: api.origin,
+    uploadUrl: uploads.origin,
+    token,
+    releases,
+    requests,
+    addRelease(tag) {
+      if (releases.some((r) => r.tag_name === tag)) throw new Error(`release ${tag} already exists`)
+      const id = nextReleaseId++
+      // RFC 6570 template, as GitHub returns it (`…/assets{?name,label}`), on the upload origin.
+      const upload_url = `${uploads.origin}/repos/${owner}/${repo}/releases/${id}/assets{?name,label}`
+      releases.push({ id, tag_name: tag, upload_url, assets: [] })
+      return { id, upload_url }
+    },
+    close: async () => {
+      await Promise.all([api.close(), uploads.close()])
+    },
+  }
+}

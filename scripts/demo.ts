@@ -59,7 +59,9 @@ async function main(): Promise<void> {
     const result = await run.result
     console.log('\n── outputs ──')
     for (const [name, value] of Object.entries(result.outputs)) console.log(`${name} = ${value}`)
-    console.log(`\njob summary: ${result.files.summary}`)
+    const summary = path.join(ROOT, 'videogen-output', 'demo-summary.md')
+    writeFileSync(summary, result.summary)
+    console.log(`\njob summary (markdown, as GitHub would render it): ${path.relative(process.cwd(), summary)}`)
     if (result.code !== 0) throw new Error(`the action exited with code ${result.code}`)
     const clip = path.join(ROOT, result.outputs.path ?? '')
     if (!result.outputs.path || !hasFtyp(clip)) throw new Error(`no MP4 at ${clip}`)

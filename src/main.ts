@@ -72,6 +72,9 @@ class Run {
   private async run(): Promise<void> {
     const s = this.settings
     let cache: CacheSession | undefined
+    // Before anything is created or billed: a delivery that cannot work would only fail after the clips were paid for.
+    if (s.artifact) await (await import('./deliver/artifact.js')).checkArtifactNameFree(s.artifact.name)
+    if (s.release) await (await import('./deliver/release.js')).checkReleaseTarget(s.release)
     if (s.executionId) {
       this.executionId = s.executionId
       rememberExecution(s.executionId)
@@ -88,7 +91,7 @@ class Run {
       for (const key of overridden) core.warning(`params.${key} is ignored: a typed input sets ${key}`)
       this.signal.throwIfAborted()
       // Deliberately not abortable: once sent, the only safe way out is to learn the id and cancel it.
-      const id = await this.client.tools.generateVideoClip(body)
+      const id = await this.client.tools.generateVideoClip(body, { deadline: this.deadline })
       this.executionId = id
       rememberExecution(id)
       core.info(`Created execution ${id}`)
@@ -187,6 +190,21 @@ class Run {
       for (const clip of clips) core.info(`Downloaded clip ${clip.index} → ${clip.path} (${clip.bytes} bytes)`)
     }
     const resultsFile = await this.writeResultsFile(execution, clips)
+    const artifact = await this.publish(clips)
+    setClipOutputs(clips)
+    core.setOutput('results-file', resultsFile)
+    if (s.cache) core.setOutput('cache-hit', 'false')
+    if (s.summary) {
+      await writeSummary(
+        renderSummary({ status: execution.status, executionId: execution.toolExecutionId, elapsedMs: Date.now() - this.started, settings: summarySettings(s), ...(s.request.prompt && { prompt: s.request.prompt }), clips, ...(artifact && { artifact }), resultsFile }),
+      )
+    }
+    return clips
+  }
+
+  /** Artifact and release assets: after a fresh run and after a cache hit alike. */
+  private async publish(clips: Clip[]): Promise<{ name: string; url: string } | undefined> {
+    const s = this.settings
     let artifact: { name: string; url: string } | undefined
     if (s.artifact) {
       const { uploadClipsArtifact } = await import('./deliver/artifact.js')
@@ -202,15 +220,7 @@ class Run {
       const urls = await uploadReleaseAssets(s.release, clips)
       if (urls) core.setOutput('release-asset-urls', JSON.stringify(urls))
     }
-    setClipOutputs(clips)
-    core.setOutput('results-file', resultsFile)
-    if (s.cache) core.setOutput('cache-hit', 'false')
-    if (s.summary) {
-      await writeSummary(
-        renderSummary({ status: execution.status, executionId: execution.toolExecutionId, elapsedMs: Date.now() - this.started, settings: summarySettings(s), ...(s.request.prompt && { prompt: s.request.prompt }), clips, ...(artifact && { artifact }), resultsFile }),
-      )
-    }
-    return clips
+    return artifact
   }
 
   private async deliverFromCache(cache: CacheSession): Promise<void> {
@@ -225,9 +235,10 @@ class Run {
     const resultsFile = await this.writeResultsFile(execution, clips)
     core.setOutput('results-file', resultsFile)
     core.info(`Cache hit: reused execution ${execution.toolExecutionId}; no new execution was created`)
+    const artifact = await this.publish(clips)
     if (this.settings.summary) {
       await writeSummary(
-        renderSummary({ status: execution.status, executionId: execution.toolExecutionId, elapsedMs: Date.now() - this.started, settings: summarySettings(this.settings), ...(this.settings.request.prompt && { prompt: this.settings.request.prompt }), clips, cacheHit: true, resultsFile }),
+        renderSummary({ status: execution.status, executionId: execution.toolExecutionId, elapsedMs: Date.now() - this.started, settings: summarySettings(this.settings), ...(this.settings.request.prompt && { prompt: this.settings.request.prompt }), clips, cacheHit: true, ...(artifact && { artifact }), resultsFile }),
       )
     }
   }

@@ -171,6 +171,9 @@ export async function loadSettings(read: Read = core.getInput, apiKey = readAndM
   const releaseTag = read('release-tag')
   const releaseOverwrite = bool('release-overwrite', false)
   const releaseUpload = bool('release-upload', false) || releaseTag !== ''
+  if (releaseUpload && !releaseTag && process.env.GITHUB_EVENT_NAME !== 'release') {
+    throw new InputError('release-tag', `is empty and this run is a '${process.env.GITHUB_EVENT_NAME || 'unknown'}' event, not a release event: set release-tag to the tag of the release to attach the clips to`)
+  }
   const githubToken = read('github-token')
   if (githubToken) core.setSecret(githubToken)
   if (releaseUpload && !githubToken) throw new InputError('github-token', 'is empty; release-upload needs a token with contents: write')
@@ -181,6 +184,7 @@ export async function loadSettings(read: Read = core.getInput, apiKey = readAndM
     if (on && !wait) throw new InputError(name, 'has nothing to deliver with wait: false')
   }
   if (cache && !wait) throw new InputError('cache', 'needs wait: true (only finished clips can be cached)')
+  if (cache && !download) throw new InputError('cache', 'needs download: true (a cache entry holds the downloaded clips)')
   if (dryRun && executionId) throw new InputError('dry-run', 'validates a new request; it cannot be combined with execution-id')
   if (!dryRun && !apiKey) throw noApiKeyError()
 

@@ -1,6 +1,111 @@
-// Workflow artifact of the downloaded clips (issue 4). Interface used by main.ts.
+// Workflow artifact of the downloaded clips. Artifact names are immutable per workflow run, so a clash
+// is checked before the execution is created (checkArtifactNameFree, called by main) and again at upload.
+import * as core from '@actions/core'
+import { formatBytes } from '../format.js'
+import { errorText } from '../videogen/errors.js'
 import type { Clip } from './clip.js'
 
-export async function uploadClipsArtifact(_artifact: { name: string; retentionDays?: number }, _clips: Clip[], _root: string): Promise<{ id: number; url: string } | undefined> {
-  throw new Error('artifact: not implemented yet')
+type ArtifactClient = import('@actions/artifact').ArtifactClient
+
+export interface ArtifactSettings {
+  name: string
+  retentionDays?: number
+}
+
+/** The same rule as @actions/artifact's isGhes(): the results service exists on github.com, *.ghe.com and *.localhost only. */
+export function isGhes(serverUrl = process.env.GITHUB_SERVER_URL): boolean {
+  let host: string
+  try {
+    host = new URL(serverUrl || 'https://github.com').hostname.toLowerCase()
+  } catch {
+    return true
+  }
+  return host !== 'github.com' && !host.endsWith('.ghe.com') && !host.endsWith('.localhost')
+}
+
+export function artifactNameTakenMessage(name: string): string {
+  return (
+    `Input 'artifact-name': an artifact named '${name}' already exists in this workflow run, and artifact names cannot be reused within a run ` +
+    `(another job, a matrix leg or an earlier step uploaded it). Make the name unique per job, e.g. in a matrix ` +
+    `\`artifact-name: ${name}-\${{ strategy.job-index }}\` or \`artifact-name: ${name}-\${{ matrix.<key> }}\`.`
+  )
+}
+
+export function artifactUrl(id: number): string {
+  const server = (process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  return `${server}/${process.env.GITHUB_REPOSITORY ?? ''}/actions/runs/${process.env.GITHUB_RUN_ID ?? ''}/artifacts/${id}`
+}
+
+async function artifactClient(): Promise<ArtifactClient> {
+  // Loaded lazily: most runs do not upload artifacts, and the library is a large part of the bundle.
+  const { DefaultArtifactClient } = await import('@actions/artifact')
+  return new DefaultArtifactClient()
+}
+
+function missingRuntime(): string | undefined {
+  const missing = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'].filter((v) => !process.env[v])
+  if (missing.length === 0) return undefined
+  return `Input 'artifact-name': uploading an artifact needs the Actions runtime, but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set (the runner sets them for every job step).`
+}
+
+async function nameTaken(client: ArtifactClient, name: string): Promise<boolean> {
+  // listArtifacts, not getArtifact: a missing name is the normal case and getArtifact reports it as an error (with a warning).
+  const { artifacts } = await client.listArtifacts()
+  return artifacts.some((a) => a.name === name)
+}
+
+/**
+ * Pre-flight, before anything is created or billed: fails when the name is already used in this run.
+ * On GHES there is no artifact service; the upload step warns and skips, so nothing to check here.
+ */
+export async function checkArtifactNameFree(name: string): Promise<void> {
+  if (isGhes()) return
+  const missing = missingRuntime()
+  if (missing) throw new Error(missing)
+  let taken: boolean
+  try {
+    taken = await nameTaken(await artifactClient(), name)
+  } catch (error) {
+    core.warning(`Could not check whether artifact name '${name}' is free (${errorText(error)}); it is checked again before the upload`)
+    return
+  }
+  if (taken) throw new Error(artifactNameTakenMessage(name))
+}
+
+function isConflict(error: unknown): boolean {
+  // The service answers a duplicate name with HTTP 409 (Twirp already_exists); the library only keeps the text.
+  return /\(409\)|already[ _]exists/i.test(errorText(error))
+}
+
+export async function uploadClipsArtifact(artifact: ArtifactSettings, clips: Clip[], root: string): Promise<{ id: number; url: string } | undefined> {
+  const { name } = artifact
+  if (isGhes()) {
+    core.warning(`Artifact '${name}' was not uploaded: workflow artifacts of this kind are not available on GitHub Enterprise Server (${process.env.GITHUB_SERVER_URL}). The clips are in the workspace (see the 'paths' output).`)
+    return undefined
+  }
+  const files = clips.flatMap((c) => (c.absPath ? [c.absPath] : []))
+  if (files.length === 0) {
+    core.warning(`Artifact '${name}' was not uploaded: there are no downloaded clips`)
+    return undefined
+  }
+  const missing = missingRuntime()
+  if (missing) throw new Error(missing)
+  const client = await artifactClient()
+  // Checked again: another job of the run may have taken the name while this one was generating.
+  if (await nameTaken(client, name).catch(() => false)) throw new Error(artifactNameTakenMessage(name))
+  let result: Awaited<ReturnType<ArtifactClient['uploadArtifact']>>
+  try {
+    result = await client.uploadArtifact(name, files, root, artifact.retentionDays ? { retentionDays: artifact.retentionDays } : {})
+  } catch (error) {
+    if (error instanceof Error && error.name === 'GHESNotSupportedError') {
+      core.warning(`Artifact '${name}' was not uploaded: ${error.message}`)
+      return undefined
+    }
+    if (isConflict(error)) throw new Error(artifactNameTakenMessage(name))
+    throw new Error(`Upload of artifact '${name}' failed: ${errorText(error)}`)
+  }
+  if (result.id === undefined) throw new Error(`Upload of artifact '${name}' returned no artifact id`)
+  const url = artifactUrl(result.id)
+  core.info(`Uploaded artifact '${name}' (${files.length} clip${files.length > 1 ? 's' : ''}${result.size !== undefined ? `, ${formatBytes(result.size)} zipped` : ''}) → ${url}`)
+  return { id: result.id, url }
 }

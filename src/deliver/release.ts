@@ -1,6 +1,146 @@
-// Release assets (issue 4). Interface used by main.ts.
+// Release assets: attach the downloaded clips to the release of a `release` event, or to `release-tag`.
+// Names are checked against the existing assets before anything is uploaded or deleted, so a refused
+// overwrite leaves the release untouched.
+import * as core from '@actions/core'
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
+import mime from 'mime-types'
+import { InputError } from '../input-error.js'
+import { mapLimit } from '../concurrency.js'
+import { errorText } from '../videogen/errors.js'
 import type { Clip } from './clip.js'
 
-export async function uploadReleaseAssets(_release: { tag?: string; overwrite: boolean; token: string }, _clips: Clip[]): Promise<string[] | undefined> {
-  throw new Error('release: not implemented yet')
+export interface ReleaseSettings {
+  tag?: string
+  overwrite: boolean
+  token: string
+}
+
+type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>
+
+interface Target {
+  owner: string
+  repo: string
+  id: number
+  tag: string
+  uploadUrl: string
+}
+
+interface Asset {
+  id: number
+  name: string
+  browser_download_url: string
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown }).status
+  return typeof status === 'number' ? status : undefined
+}
+
+function explain(what: string, error: unknown): Error {
+  const status = statusOf(error)
+  const hint = status === 401 || status === 403 ? ' The token needs `permissions: contents: write` (github-token defaults to the job token).' : ''
+  return new Error(`${what} failed: ${errorText(error)}.${hint}`)
+}
+
+function overwriteRefused(name: string, tag: string): Error {
+  return new Error(`Release ${tag} already has an asset named ${name}. Set release-overwrite: true to replace it, or delete the asset first.`)
+}
+
+async function findRelease(octokit: Octokit, owner: string, repo: string, settings: ReleaseSettings, payload: Record<string, unknown>): Promise<Target> {
+  if (settings.tag) {
+    try {
+      const { data } = await octokit.request('GET /repos/{owner}/{repo}/releases/tags/{tag}', { owner, repo, tag: settings.tag })
+      return { owner, repo, id: data.id, tag: data.tag_name, uploadUrl: data.upload_url }
+    } catch (error) {
+      if (statusOf(error) === 404) {
+        throw new InputError('release-tag', `no published release with tag '${settings.tag}' in ${owner}/${repo} (draft releases cannot be found by tag); create the release first`)
+      }
+      throw explain(`Looking up release ${settings.tag}`, error)
+    }
+  }
+  const release = payload.release as { id?: number; tag_name?: string; upload_url?: string } | undefined
+  if (!release?.id || !release.upload_url) {
+    throw new InputError('release-tag', 'is empty and this run is not a release event: set release-tag to the tag of the release to attach the clips to')
+  }
+  return { owner, repo, id: release.id, tag: release.tag_name ?? String(release.id), uploadUrl: release.upload_url }
+}
+
+async function uploadAsset(octokit: Octokit, target: Target, file: string, name: string): Promise<Asset> {
+  // upload_url is an RFC 6570 template on the upload host (uploads.github.com), e.g. `…/assets{?name,label}`.
+  const url = new URL(target.uploadUrl.replace(/\{[^}]*\}$/, ''))
+  url.searchParams.set('name', name)
+  const { size } = await stat(file)
+  const { data } = await octokit.request({
+    method: 'POST',
+    url: url.toString(),
+    headers: { 'content-type': mime.lookup(name) || 'application/octet-stream', 'content-length': size },
+    // Streamed from disk (clips can be large); GitHub requires the length up front, so no chunked body.
+    data: createReadStream(file),
+  })
+  return data as Asset
+}
+
+async function connect(settings: ReleaseSettings) {
+  const github = await import('@actions/github')
+  const { owner, repo } = github.context.repo
+  const octokit = github.getOctokit(settings.token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' })
+  return { octokit, owner, repo, payload: github.context.payload }
+}
+
+/** Pre-flight, before anything is created or billed: the release exists and the token can read it. */
+export async function checkReleaseTarget(settings: ReleaseSettings): Promise<void> {
+  const { octokit, owner, repo, payload } = await connect(settings)
+  await findRelease(octokit, owner, repo, settings, payload)
+}
+
+export async function uploadReleaseAssets(settings: ReleaseSettings, clips: Clip[]): Promise<string[] | undefined> {
+  const { octokit, owner, repo, payload } = await connect(settings)
+  const target = await findRelease(octokit, owner, repo, settings, payload)
+
+  const files = clips.flatMap((clip) => (clip.absPath ? [{ clip, file: clip.absPath, name: path.basename(clip.absPath) }] : []))
+  if (files.length === 0) {
+    core.warning(`Nothing attached to release ${target.tag}: there are no downloaded clips`)
+    return []
+  }
+  let existing: Asset[]
+  try {
+    existing = await octokit.paginate('GET /repos/{owner}/{repo}/releases/{release_id}/assets', { owner, repo, release_id: target.id, per_page: 100 })
+  } catch (error) {
+    throw explain(`Listing the assets of release ${target.tag}`, error)
+  }
+  const replace = new Map<string, Asset>()
+  for (const { name } of files) {
+    const asset = existing.find((a) => a.name === name)
+    if (!asset) continue
+    if (!settings.overwrite) throw overwriteRefused(name, target.tag)
+    replace.set(name, asset)
+  }
+
+  const urls = await mapLimit(files, 3, async ({ clip, file, name }) => {
+    const old = replace.get(name)
+    if (old) {
+      try {
+        await octokit.request('DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', { owner, repo, asset_id: old.id })
+      } catch (error) {
+        if (statusOf(error) !== 404) throw explain(`Deleting the old asset ${name} of release ${target.tag}`, error)
+      }
+      core.info(`Deleted the old release asset ${name} (release-overwrite: true)`)
+    }
+    let asset: Asset
+    try {
+      asset = await uploadAsset(octokit, target, file, name)
+    } catch (error) {
+      // 422 already_exists: someone else uploaded the same name since the check.
+      if (statusOf(error) === 422 && /already_exists/.test(JSON.stringify((error as { response?: { data?: unknown } }).response?.data ?? ''))) {
+        throw overwriteRefused(name, target.tag)
+      }
+      throw explain(`Uploading ${name} to release ${target.tag}`, error)
+    }
+    clip.releaseAssetUrl = asset.browser_download_url
+    core.info(`Attached ${name} to release ${target.tag} → ${asset.browser_download_url}`)
+    return asset.browser_download_url
+  })
+  return urls
 }

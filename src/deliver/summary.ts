@@ -26,7 +26,8 @@ const PROMPT_CHARS = 2000
 export function escapeText(text: string): string {
   return text
     .replace(/[&<>"'`*_[\]|\\#~!()]/g, (c) => `&#${c.charCodeAt(0)};`)
-    .replace(/\r?\n/g, '<br>')
+    // Every line ending (a lone \r too: Markdown treats it as one) becomes <br>, so no blank line can end the HTML block.
+    .replace(/\r\n|\r|\n/g, '<br>')
 }
 
 /** URLs go into attributes only, and only http(s) ones. */

@@ -40,12 +40,13 @@ export function readiness(file: FileInfo): 'ready' | 'failed' | 'pending' {
 export class FilesApi {
   constructor(private readonly http: VideoGenHttp) {}
 
-  createUpload(displayName: string, type: string, isTemporary: boolean, deadline?: number): Promise<UploadTicket> {
+  createUpload(displayName: string, type: string, isTemporary: boolean, deadline?: number, signal?: AbortSignal): Promise<UploadTicket> {
     return this.http.call<UploadTicket>('POST', '/v1/files/upload', {
       body: { displayName, type, isTemporary },
       mode: 'safe',
       operation: `Create upload for ${displayName}`,
       ...(deadline !== undefined && { deadline }),
+      ...(signal && { signal }),
     })
   }
 
@@ -64,7 +65,9 @@ export class FilesApi {
   /** Upload a local file and wait until VideoGen can use it. Returns the file id. */
   async upload(source: UploadSource, options: UploadOptions): Promise<string> {
     const displayName = source.relPath.split('/').pop() ?? source.relPath
-    let ticket = await this.createUpload(displayName, source.kind, options.isTemporary, options.deadline)
+    // The signal too: a cancelled run must not sit out the ticket's retry waits.
+    const newTicket = () => this.createUpload(displayName, source.kind, options.isTemporary, options.deadline, options.signal)
+    let ticket = await newTicket()
     for (let attempt = 1; ; attempt++) {
       try {
         await putFile(this.http.dispatcher, ticket.uploadUrl, source, options.signal)
@@ -75,10 +78,12 @@ export class FilesApi {
           throw new Error(`Upload of ${source.relPath} failed after ${attempt} attempts: ${errorText(error)}`)
         }
         const expired = error instanceof StorageError && error.expired
-        const retryable = expired || !(error instanceof StorageError) || (error.status ?? 0) >= 500
+        // Network errors, 5xx, and throttling (408, 429; S3 itself throttles with 503 SlowDown) are transient.
+        const status = error instanceof StorageError ? (error.status ?? 0) : 0
+        const retryable = expired || !(error instanceof StorageError) || status >= 500 || status === 408 || status === 429
         if (!retryable) throw new Error(`Upload of ${source.relPath} failed: ${errorText(error)}`)
         options.log?.(`Upload of ${source.relPath}: ${errorText(error)}; ${expired ? 'asking for a new upload URL' : 'retrying from the start'}`)
-        if (expired) ticket = await this.createUpload(displayName, source.kind, options.isTemporary, options.deadline)
+        if (expired) ticket = await newTicket()
         else await sleep(backoffMs(attempt, { maxAttempts: PUT_ATTEMPTS, baseDelayMs: 500, maxDelayMs: 5_000, maxServerDelayMs: 0 }), options.signal)
       }
     }

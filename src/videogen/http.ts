@@ -34,11 +34,23 @@ export interface ClientOptions {
   policy?: RetryPolicy
   log?: HttpLog
   userAgent?: string
+  /** Time allowed for the response headers and between body chunks (default: requestTimeoutFromEnv()). */
+  requestTimeoutMs?: number
 }
 
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH'])
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504])
 const quietLog: HttpLog = { debug() {}, info() {} }
+const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
+
+/**
+ * Per-request timeout: VIDEOGEN_REQUEST_TIMEOUT_MS (milliseconds) when set to a positive number, else 60 s.
+ * An operational knob (slow proxies) that the fault tests also use to make a hung request fail fast.
+ */
+export function requestTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = Number(env.VIDEOGEN_REQUEST_TIMEOUT_MS)
+  return Number.isFinite(raw) && raw > 0 ? raw : DEFAULT_REQUEST_TIMEOUT_MS
+}
 
 /** The proxy-aware dispatcher every request of the action goes through (HTTP(S)_PROXY, NO_PROXY). */
 export function createDispatcher(): Dispatcher {
@@ -60,8 +72,8 @@ export function wasNotSent(error: unknown): boolean {
   return code !== undefined && NOT_SENT_CODES.has(code)
 }
 
-async function readErrorBody(body: Dispatcher.ResponseData['body']): Promise<ApiErrorBody> {
-  const text = await body.text().catch(() => '')
+async function readErrorBody(body: Dispatcher.ResponseData['body'], redact: (text: string) => string): Promise<ApiErrorBody> {
+  const text = redact(await body.text().catch(() => ''))
   try {
     const parsed: unknown = JSON.parse(text)
     if (parsed && typeof parsed === 'object') return parsed as ApiErrorBody
@@ -77,15 +89,30 @@ export class VideoGenHttp {
   readonly dispatcher: Dispatcher
   private readonly policy: RetryPolicy
   private readonly log: HttpLog
+  private readonly timeoutMs: number
 
   constructor(private readonly options: ClientOptions) {
     this.origin = new URL(options.baseUrl).origin
     this.dispatcher = options.dispatcher ?? createDispatcher()
     this.policy = options.policy ?? DEFAULT_POLICY
     this.log = options.log ?? quietLog
+    this.timeoutMs = options.requestTimeoutMs ?? requestTimeoutFromEnv()
+  }
+
+  /**
+   * The key never leaves through an error: a server (or proxy) that echoes it back in a body would
+   * otherwise put it into the step's error, the summary and the results file, where runner masking
+   * does not reach everywhere.
+   */
+  private redact = (text: string): string => {
+    const key = this.options.apiKey
+    if (key.length < 4 || !text) return text
+    return text.split(key).join('***').split(JSON.stringify(key).slice(1, -1)).join('***')
   }
 
   async call<T>(method: 'GET' | 'POST', path: string, options: CallOptions): Promise<T> {
+    // Total budget: the caller's deadline, capped for calls without one (see RetryPolicy.totalBudgetMs).
+    const budgetEnd = Math.min(options.deadline ?? Infinity, Date.now() + (this.policy.totalBudgetMs ?? Infinity))
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.once(method, path, options)
       if (outcome.ok) return outcome.value as T
@@ -93,8 +120,11 @@ export class VideoGenHttp {
       const retryable = this.isRetryable(error, options.mode)
       if (!retryable || attempt >= this.policy.maxAttempts) throw error
       const wait = retryAfterMs ?? backoffMs(attempt, this.policy)
-      if (retryAfterMs !== undefined && retryAfterMs > this.policy.maxServerDelayMs) throw error
-      if (options.deadline !== undefined && Date.now() + wait > options.deadline) throw error
+      if (retryAfterMs !== undefined && (retryAfterMs > this.policy.maxServerDelayMs || Date.now() + wait > budgetEnd)) {
+        error.message += ` The server asked to retry in ${Math.ceil(retryAfterMs / 1000)} s, which is past the time left; not retried.`
+        throw error
+      }
+      if (Date.now() + wait > budgetEnd) throw error
       this.log.info(`${options.operation}: ${shortReason(error)}; retrying in ${(wait / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${this.policy.maxAttempts})`)
       await sleep(wait, options.signal)
     }
@@ -126,8 +156,8 @@ export class VideoGenHttp {
           ...(hasBody && { 'content-type': 'application/json' }),
         },
         ...(hasBody && { body: JSON.stringify(options.body) }),
-        headersTimeout: 60_000,
-        bodyTimeout: 60_000,
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
         ...(options.signal && { signal: options.signal }),
       })
     } catch (cause) {
@@ -140,16 +170,18 @@ export class VideoGenHttp {
     if (response.statusCode >= 300 && response.statusCode < 400) {
       await response.body.dump()
       const location = headerValue(response.headers.location) ?? '(none)'
-      const error = new VideoGenApiError(response.statusCode, { message: `unexpected redirect to ${location.split('?')[0]}; set base-url to the API's final address (the key is only ever sent to base-url)`, code: 'redirect' }, requestId, options.operation)
+      const error = new VideoGenApiError(response.statusCode, { message: `unexpected redirect to ${this.redact(location.split('?')[0] ?? '')}; set base-url to the API's final address (the key is only ever sent to base-url)`, code: 'redirect' }, requestId, options.operation)
       return { ok: false, error }
     }
     if (response.statusCode >= 400) {
-      const body = await readErrorBody(response.body)
+      const body = await readErrorBody(response.body, this.redact)
       const error = new VideoGenApiError(response.statusCode, body, requestId, options.operation)
-      return { ok: false, error, ...(response.statusCode === 429 || response.statusCode === 503 ? { retryAfterMs: serverDelayMs(response.headers) } : {}) }
+      // Only a 429 waits for X-RateLimit-Reset; every status honours an explicit Retry-After.
+      const retryAfterMs = serverDelayMs(response.headers, Date.now(), { rateLimitReset: response.statusCode === 429 })
+      return { ok: false, error, ...(retryAfterMs !== undefined && { retryAfterMs }) }
     }
     try {
-      const text = await response.body.text()
+      const text = this.redact(await response.body.text())
       return { ok: true, value: text === '' ? {} : JSON.parse(text) }
     } catch (cause) {
       // A body cut off mid-way, or not JSON on a 2xx: the request was processed, the answer lost.

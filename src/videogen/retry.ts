@@ -9,9 +9,14 @@ export interface RetryPolicy {
   maxDelayMs: number
   /** Longest wait accepted from Retry-After or X-RateLimit-Reset. */
   maxServerDelayMs: number
+  /**
+   * Total time one call may spend on attempts and waits when the caller gives no deadline, so a
+   * flapping endpoint cannot hold the step for attempts × (request timeout + backoff).
+   */
+  totalBudgetMs?: number
 }
 
-export const DEFAULT_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 30_000, maxServerDelayMs: 15 * 60_000 }
+export const DEFAULT_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 30_000, maxServerDelayMs: 15 * 60_000, totalBudgetMs: 5 * 60_000 }
 
 type HeaderBag = Record<string, string | string[] | undefined>
 
@@ -20,14 +25,21 @@ function header(headers: HeaderBag, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
 
-/** Retry-After (seconds or HTTP date), else X-RateLimit-Reset (unix seconds); undefined when neither applies. */
-export function serverDelayMs(headers: HeaderBag, now = Date.now()): number | undefined {
+/**
+ * Retry-After (seconds or HTTP date), else X-RateLimit-Reset (unix seconds); undefined when neither applies.
+ * `rateLimitReset: false` ignores X-RateLimit-Reset: VideoGen sends it on every response, so on a 503 (or a
+ * 429 while requests remain in the window) it says when the hourly window ends, not when to come back.
+ */
+export function serverDelayMs(headers: HeaderBag, now = Date.now(), { rateLimitReset = true }: { rateLimitReset?: boolean } = {}): number | undefined {
   const retryAfter = header(headers, 'retry-after')?.trim()
   if (retryAfter) {
     if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number(retryAfter) * 1000
     const date = Date.parse(retryAfter)
     if (!Number.isNaN(date)) return Math.max(0, date - now)
   }
+  if (!rateLimitReset) return undefined
+  const remaining = header(headers, 'x-ratelimit-remaining')?.trim()
+  if (remaining && Number(remaining) > 0) return undefined
   const reset = header(headers, 'x-ratelimit-reset')?.trim()
   if (reset && /^\d+(\.\d+)?$/.test(reset)) {
     const n = Number(reset)

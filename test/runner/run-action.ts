@@ -84,9 +84,17 @@ export function startAction(options: RunOptions = {}): RunningAction {
   let stdout = ''
   let stderr = ''
   const waiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> = []
+  let echoed = 0
   child.stdout?.on('data', (chunk: Buffer) => {
-    if (options.echo) process.stdout.write(chunk)
     stdout += chunk.toString()
+    if (options.echo) {
+      // Line by line, hiding ::debug:: lines as the runner does when step debug is off.
+      const end = stdout.lastIndexOf('\n') + 1
+      for (const line of stdout.slice(echoed, end).split('\n').slice(0, -1)) {
+        if (!line.startsWith('::debug::') || (env as Record<string, string | undefined>).RUNNER_DEBUG === '1') process.stdout.write(`${line}\n`)
+      }
+      echoed = Math.max(echoed, end)
+    }
     for (const w of [...waiters]) {
       const line = stdout.split('\n').find((l) => w.pattern.test(l))
       if (line !== undefined) {

@@ -1,0 +1,86 @@
+// Public option, fault and record types of the emulator (re-exported by index.ts).
+
+export type FileType = 'IMAGE' | 'VIDEO' | 'AUDIO' | 'PDF' | 'SLIDESHOW' | 'TEXT' | 'LOTTIE'
+export const FILE_TYPES: readonly FileType[] = ['IMAGE', 'VIDEO', 'AUDIO', 'PDF', 'SLIDESHOW', 'TEXT', 'LOTTIE']
+
+export interface JobScript {
+  /** Time in `pending` before `running` (default 100). */
+  queuedMs?: number
+  /** Running time per attempt (default 1500). */
+  durationMs?: number
+  /** 'steps' = 0,25,50,75; number[] = custom step values spread evenly over an attempt; default 'linear' (capped 99). */
+  progress?: 'linear' | 'steps' | number[]
+  /** Default 'succeeded'. */
+  outcome?: 'succeeded' | 'failed'
+  /** The ApiError of a failed execution. */
+  error?: { message: string; code?: string | null; requirement?: { type: string; details?: Record<string, string> } | null }
+  /** Number of attempts (default 1); each new attempt resets progress to 0 and bumps attemptIndex. */
+  attempts?: number
+}
+
+/** Hourly rate-limit groups (contract §7.4, plus 'executions-list' and 'other' for routes it does not list). */
+export type RateGroup = 'tools-post' | 'executions-get' | 'executions-list' | 'cancel' | 'files-get' | 'hydrate' | 'upload' | 'other'
+
+export interface EmulatorOptions {
+  /** API port; default 0 (random). Host is always 127.0.0.1; the storage server always gets a random port. */
+  port?: number
+  /** Accepted bearer tokens; default: any non-empty token. */
+  apiKeys?: string[]
+  /** Prefix of new execution ids; default 'vg_tool_'. */
+  executionIdPrefix?: 'vg_tool_' | 'vg_exec_'
+  /** Default script for new executions (snapshotted at creation). */
+  job?: JobScript
+  uploadUrlTtlSeconds?: number
+  downloadUrlTtlSeconds?: number
+  /** Time after the PUT completes before sources become ready (default 150). */
+  fileReadyDelayMs?: number
+  /** Processing outcome of uploads, snapshotted when a PUT completes (default 'ready'). */
+  fileOutcome?: 'ready' | 'failed' | 'never'
+  /** Delay before the first byte of a download response (default 0). */
+  downloadTtfbMs?: number
+  /** Production API add-on; without it watermarkMode NONE gives 403 (default false). */
+  watermarkNoneAllowed?: boolean
+  /** Executions the team can still create; decremented in place on every creation; default Infinity. */
+  credits?: number
+  /** Per hour, per key, per group; defaults from contract §7.4. */
+  rateLimits?: Partial<Record<RateGroup, number>>
+  /** Bytes served for result videos (default: fixtures/clip.mp4). */
+  resultBytes?: Buffer
+  /** Largest accepted PUT (default 5 GiB). */
+  maxUploadBytes?: number
+}
+
+export type FaultRule = {
+  /** e.g. 'POST'; default any. */
+  method?: string
+  /** URL pathname: exact string, prefix when it ends with '*', or a RegExp; default any. */
+  path?: string | RegExp
+  /** Restrict to one server; default both. */
+  server?: 'api' | 'storage'
+  /** How many matching requests it applies to (default 1). */
+  times?: number
+  /** Skip this many matching requests first (default 0). */
+  after?: number
+} & (
+  | { kind: 'status'; status: number; body?: string | object; headers?: Record<string, string> }
+  | { kind: 'status-after-processing'; status: number; body?: string | object }
+  | { kind: 'reset' }
+  | { kind: 'reset-after-processing' }
+  | { kind: 'reset-mid-body' }
+  | { kind: 'hang' }
+  | { kind: 'delay'; ms: number }
+)
+
+export interface RecordedRequest {
+  method: string
+  path: string
+  /** Raw query string without '?'. */
+  query: string
+  headers: Record<string, string | string[] | undefined>
+  server: 'api' | 'storage'
+  /** Undefined when no response was sent (reset, hang). */
+  status?: number
+  /** Request body bytes the emulator read. */
+  bodyBytes: number
+  at: number
+}

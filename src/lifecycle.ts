@@ -30,6 +30,17 @@ export function settledAs(): Disposition | undefined {
   return settled
 }
 
+/**
+ * What a cancel attempt achieved, as the end of a sentence: cancellation is best-effort, so "cancelled" is
+ * only said when a GET confirmed it; otherwise the post step (which sees no 'terminal' state) tries again.
+ */
+export function cancelOutcome(status: string | undefined): string {
+  if (status === 'cancelled' || status === 'canceled') return 'was cancelled (status now cancelled)'
+  if (status && isTerminal(status)) return `had already ended (${status}) before the cancel took effect`
+  if (status) return `was asked to cancel but is still ${status}; the post step will try again`
+  return 'was asked to cancel, but that could not be confirmed; the post step will try again'
+}
+
 /** Cancel and confirm with a GET, within `budgetMs`. Returns the status seen last (or undefined). */
 export async function cancelAndConfirm(tools: ToolsApi, id: string, budgetMs: number): Promise<string | undefined> {
   const deadline = Date.now() + budgetMs

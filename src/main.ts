@@ -10,7 +10,7 @@ import { enablePublicPreviews } from './deliver/public-preview.js'
 import { renderSummary, writeSummary } from './deliver/summary.js'
 import { summarySettings } from './deliver/summary-settings.js'
 import { formatDuration } from './format.js'
-import { cancelAndConfirm, rememberExecution, settleExecution, settledAs } from './lifecycle.js'
+import { cancelAndConfirm, cancelOutcome, rememberExecution, settleExecution, settledAs } from './lifecycle.js'
 import { buildRequestBody } from './request.js'
 import { readAndMaskApiKey } from './secrets.js'
 import { type Settings, loadSettings } from './settings.js'
@@ -90,8 +90,9 @@ class Run {
       const { body, overridden } = buildRequestBody(s, imageIds, videoId)
       for (const key of overridden) core.warning(`params.${key} is ignored: a typed input sets ${key}`)
       this.signal.throwIfAborted()
-      // Deliberately not abortable: once sent, the only safe way out is to learn the id and cancel it.
-      const id = await this.client.tools.generateVideoClip(body, { deadline: this.deadline })
+      // The request itself is deliberately not abortable (once sent, the only safe way out is to learn the
+      // id and cancel it); the signal only ends waits between attempts that the server refused.
+      const id = await this.client.tools.generateVideoClip(body, { deadline: this.deadline, signal: this.signal })
       this.executionId = id
       rememberExecution(id)
       core.info(`Created execution ${id}`)
@@ -141,7 +142,7 @@ class Run {
     let what: string
     if (this.settings.cancelOnTimeout) {
       const status = await cancelAndConfirm(this.client.tools, id, CANCEL_BUDGET_MS)
-      what = `It was cancelled${status ? ` (status now ${status})` : ' (not confirmed)'}.`
+      what = `Execution ${id} ${cancelOutcome(status)}.`
     } else {
       settleExecution('detached')
       what = `It is still running (cancel-on-timeout: false): resume it in a later step with execution-id: ${id}`
@@ -170,7 +171,7 @@ class Run {
     if (settledAs()) return new ActionFailure(`Stopped: ${reason}. Execution ${id} had already ${settledAs() === 'terminal' ? 'ended' : 'been left running on purpose'}.`)
     core.setOutput('status', 'cancelled')
     const status = await cancelAndConfirm(this.client.tools, id, CANCEL_BUDGET_MS)
-    return new ActionFailure(`Stopped: ${reason}. Execution ${id} was cancelled${status ? ` (status now ${status})` : ' (not confirmed; the post step will try again)'}.`)
+    return new ActionFailure(`Stopped: ${reason}. Execution ${id} ${cancelOutcome(status)}.`)
   }
 
   private async deliver(execution: Execution): Promise<Clip[]> {

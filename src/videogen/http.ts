@@ -17,6 +17,7 @@ export interface CallOptions {
   mode: RetryMode
   /** Human name for messages, e.g. "Create upload for images/a.png". */
   operation: string
+  /** Aborts the request and the waits between attempts (for mode `create`, only the waits). */
   signal?: AbortSignal
   /** Epoch ms after which no retry wait is started. */
   deadline?: number
@@ -117,14 +118,16 @@ export class VideoGenHttp {
       const outcome = await this.once(method, path, options)
       if (outcome.ok) return outcome.value as T
       const { error, retryAfterMs } = outcome
-      const retryable = this.isRetryable(error, options.mode)
-      if (!retryable || attempt >= this.policy.maxAttempts) throw error
+      if (!this.isRetryable(error, options.mode)) throw error
       const wait = retryAfterMs ?? backoffMs(attempt, this.policy)
       if (retryAfterMs !== undefined && (retryAfterMs > this.policy.maxServerDelayMs || Date.now() + wait > budgetEnd)) {
         error.message += ` The server asked to retry in ${Math.ceil(retryAfterMs / 1000)} s, which is past the time left; not retried.`
         throw error
       }
-      if (Date.now() + wait > budgetEnd) throw error
+      if (attempt >= this.policy.maxAttempts || Date.now() + wait > budgetEnd) {
+        error.message += ` (gave up after ${attempt} attempt${attempt === 1 ? '' : 's'}${attempt < this.policy.maxAttempts ? ': the time left was spent' : ''})`
+        throw error
+      }
       this.log.info(`${options.operation}: ${shortReason(error)}; retrying in ${(wait / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${this.policy.maxAttempts})`)
       await sleep(wait, options.signal)
     }
@@ -158,10 +161,12 @@ export class VideoGenHttp {
         ...(hasBody && { body: JSON.stringify(options.body) }),
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
-        ...(options.signal && { signal: options.signal }),
+        // A create in flight is never aborted (only a known id can be cancelled); its retry waits are.
+        ...(options.signal && options.mode !== 'create' && { signal: options.signal }),
       })
     } catch (cause) {
-      if (options.signal?.aborted) throw options.signal.reason
+      // For a create the signal did not abort this request: its failure must surface as it is (ambiguity).
+      if (options.signal?.aborted && options.mode !== 'create') throw options.signal.reason
       this.log.debug(`${method} ${path} → network error after ${Date.now() - started} ms: ${String((cause as Error).message)}`)
       return { ok: false, error: new NetworkError(options.operation, cause, wasNotSent(cause)) }
     }

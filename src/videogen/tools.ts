@@ -12,7 +12,7 @@ export class ToolsApi {
    * Not idempotent: the transport retries it only when the server cannot have processed it. A failure
    * that leaves it open whether an execution was created (and billed) becomes an AmbiguousCreateError.
    */
-  async generateVideoClip(body: Record<string, unknown>, options: { deadline?: number } = {}): Promise<string> {
+  async generateVideoClip(body: Record<string, unknown>, options: { deadline?: number; signal?: AbortSignal } = {}): Promise<string> {
     let response: { toolExecutionId?: string; executionId?: string }
     try {
       response = await this.http.call('POST', '/v1/tools/generate-video-clip', {

@@ -32,7 +32,7 @@ export async function startProxy(): Promise<TestProxy> {
 
   function forward(req: IncomingMessage, res: ServerResponse, target: URL, mode: ProxiedRequest['mode']): void {
     requests.push({ mode, method: req.method ?? 'GET', url: target.href, headers: { ...req.headers } })
-    const headers = { ...req.headers, via: VIA }
+    const headers: Record<string, string | string[] | undefined> = { ...req.headers, via: VIA }
     delete headers['proxy-connection']
     const upstream = request({ host: target.hostname, port: target.port, method: req.method, path: `${target.pathname}${target.search}`, headers, agent: false })
     upstream.on('response', (answer) => {

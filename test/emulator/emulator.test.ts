@@ -226,7 +226,7 @@ describe('executions', () => {
 
     // Storage rules on downloads too.
     expect((await raw('GET', result.downloadUrl!, { headers: { authorization: 'Bearer x' } })).status).toBe(400)
-    expect((await raw('GET', result.downloadUrl!.replace(/sig=./, 'sig=0'))).status).toBe(403)
+    expect((await raw('GET', result.downloadUrl!.replace(/sig=(.)/, (_m, c: string) => `sig=${c === '0' ? '1' : '0'}`))).status).toBe(403)
 
     // Result files are real files: GET, hydrate, public preview.
     expect((await api<FileInfo>('GET', `/v1/files/${result.fileId}`)).body).toMatchObject({ sourceToolExecutionId: id, downloadSource: { status: 'ready', url: null } })

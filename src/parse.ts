@@ -1,5 +1,4 @@
 // Parsers for single input values. Each throws InputError naming the input and what is allowed.
-import { parse as parseYaml } from 'yaml'
 import { InputError } from './input-error.js'
 
 const TRUE = new Set(['true', 'True', 'TRUE'])
@@ -66,9 +65,13 @@ export function parseDuration(input: string, raw: string): number {
   return Math.round(ms)
 }
 
-/** A JSON or YAML mapping (YAML is a superset of JSON, so one parser serves both). */
-export function parseObject(input: string, raw: string): Record<string, unknown> {
+/**
+ * A JSON or YAML mapping (YAML is a superset of JSON, so one parser serves both). The parser is loaded
+ * only when there is something to parse: most runs leave `params` empty, and start-up time counts.
+ */
+export async function parseObject(input: string, raw: string): Promise<Record<string, unknown>> {
   if (raw.trim() === '') return {}
+  const { parse: parseYaml } = await import('yaml')
   let parsed: unknown
   try {
     parsed = parseYaml(raw, { uniqueKeys: true, prettyErrors: false })

@@ -139,7 +139,7 @@ export async function loadSettings(read: Read = core.getInput, apiKey = readAndM
     numResults: parseIntegerInRange('num-results', read('num-results') || '1', 1, 100),
     isOutputTemporary: bool('temporary-output', false),
   }
-  const params = parseObject('params', read('params'))
+  const params = await parseObject('params', read('params'))
 
   const images = await workspace.assets('images', parseList(read('images')), 'IMAGE')
   if (images.length > MAX_IMAGES) {

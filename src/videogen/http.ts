@@ -143,7 +143,7 @@ export class VideoGenHttp {
     return false
   }
 
-  private async once(method: string, path: string, options: CallOptions): Promise<{ ok: true; value: unknown } | { ok: false; error: Error; retryAfterMs?: number }> {
+  private async once(method: 'GET' | 'POST', path: string, options: CallOptions): Promise<{ ok: true; value: unknown } | { ok: false; error: Error; retryAfterMs?: number }> {
     const url = `${this.options.baseUrl}${path}`
     const hasBody = options.body !== undefined
     const started = Date.now()

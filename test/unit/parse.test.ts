@@ -61,10 +61,10 @@ describe('parseDuration', () => {
 })
 
 describe('parseObject', () => {
-  it('reads JSON and YAML mappings', () => {
-    expect(parseObject('params', '{"quality": "HIGH", "durationSeconds": 8}')).toEqual({ quality: 'HIGH', durationSeconds: 8 })
-    expect(parseObject('params', 'quality: HIGH\ncontentPolicyConfig:\n  maxPromptRewrites: 2\n')).toEqual({ quality: 'HIGH', contentPolicyConfig: { maxPromptRewrites: 2 } })
-    expect(parseObject('params', '')).toEqual({})
+  it('reads JSON and YAML mappings', async () => {
+    expect(await parseObject('params', '{"quality": "HIGH", "durationSeconds": 8}')).toEqual({ quality: 'HIGH', durationSeconds: 8 })
+    expect(await parseObject('params', 'quality: HIGH\ncontentPolicyConfig:\n  maxPromptRewrites: 2\n')).toEqual({ quality: 'HIGH', contentPolicyConfig: { maxPromptRewrites: 2 } })
+    expect(await parseObject('params', '')).toEqual({})
   })
   it.each([
     ['[1, 2]', /must be an object .* got an array/],
@@ -72,8 +72,8 @@ describe('parseObject', () => {
     ['just text', /must be an object .* got a string/],
     ['{"a": ', /neither valid JSON nor YAML/],
     ['a: 1\na: 2', /neither valid JSON nor YAML/],
-  ])('refuses %s', (raw, message) => {
-    expect(() => parseObject('params', raw)).toThrow(message)
+  ])('refuses %s', async (raw, message) => {
+    await expect(parseObject('params', raw)).rejects.toThrow(message)
   })
 })
 

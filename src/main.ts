@@ -7,7 +7,7 @@ import { type Clip, clipsOf } from './deliver/clip.js'
 import { downloadClips } from './deliver/download.js'
 import { setClipOutputs } from './deliver/outputs.js'
 import { enablePublicPreviews } from './deliver/public-preview.js'
-import { renderSummary, writeSummary } from './deliver/summary.js'
+import { type SummaryInput, renderSummary, writeSummary } from './deliver/summary.js'
 import { summarySettings } from './deliver/summary-settings.js'
 import { formatDuration } from './format.js'
 import { cancelAndConfirm, cancelOutcome, rememberExecution, settleExecution, settledAs } from './lifecycle.js'
@@ -17,13 +17,17 @@ import { type Settings, loadSettings } from './settings.js'
 import { CancelledByRunner, listenForCancel } from './signals.js'
 import { uploadAssets } from './uploads.js'
 import { type VideoGenClient, createClient } from './videogen/client.js'
-import { describeRequirement } from './videogen/errors.js'
+import { AmbiguousCreateError, describeRequirement, errorText } from './videogen/errors.js'
 import type { Execution } from './videogen/types.js'
 import { waitForExecution } from './wait.js'
 import type { CacheSession } from './cache.js'
 
-/** Time left for cancelling after SIGINT: the runner sends SIGTERM at 7.5 s and kills at 10 s. */
+/** Time for cancel + confirm on a timeout or a failed wait. */
 const CANCEL_BUDGET_MS = 6000
+/** After SIGINT the runner sends SIGTERM at 7.5 s and kills at 10 s: finish cancelling by 7 s after it. */
+const SIGNAL_WINDOW_MS = 7000
+/** Creating an execution with less time than this (or a quarter of timeout) left would only pay for one to cancel at once. */
+const MIN_TIME_TO_CREATE_MS = 10_000
 
 export class ActionFailure extends Error {
   override readonly name = 'ActionFailure'
@@ -49,6 +53,8 @@ export async function main(): Promise<void> {
 
 class Run {
   private executionId: string | undefined
+  /** When create answered: the start of the progress line the poll scheduler extrapolates (not the step start, which includes uploads). */
+  private createdAt: number | undefined
   private readonly deadline: number
 
   constructor(
@@ -64,7 +70,7 @@ class Run {
     try {
       await this.run()
     } catch (error) {
-      if (error instanceof CancelledByRunner || this.signal.aborted) throw await this.onCancelled()
+      if (error instanceof CancelledByRunner || this.signal.aborted) throw await this.onCancelled(error)
       throw error
     }
   }
@@ -90,10 +96,15 @@ class Run {
       const { body, overridden } = buildRequestBody(s, imageIds, videoId)
       for (const key of overridden) core.warning(`params.${key} is ignored: a typed input sets ${key}`)
       this.signal.throwIfAborted()
+      const left = this.deadline - Date.now()
+      if (left < Math.min(MIN_TIME_TO_CREATE_MS, s.timeoutMs / 4)) {
+        throw new ActionFailure(`Timed out before creating the execution: the uploads took ${formatDuration(Date.now() - this.started)} of the ${formatDuration(s.timeoutMs)} timeout, leaving ${formatDuration(Math.max(0, left))}. Nothing was created or billed; raise timeout.`)
+      }
       // The request itself is deliberately not abortable (once sent, the only safe way out is to learn the
       // id and cancel it); the signal only ends waits between attempts that the server refused.
       const id = await this.client.tools.generateVideoClip(body, { deadline: this.deadline, signal: this.signal })
       this.executionId = id
+      this.createdAt = Date.now()
       rememberExecution(id)
       core.info(`Created execution ${id}`)
       this.signal.throwIfAborted()
@@ -101,21 +112,27 @@ class Run {
     const id = this.executionId as string
     if (!s.wait) return this.detach(id)
 
-    const outcome = await waitForExecution(id, {
-      createdAt: s.executionId ? Date.now() : this.started,
-      deadline: this.deadline,
-      signal: this.signal,
-      getExecution: (execId, options) => this.client.tools.getExecution(execId, options),
-      log: core.info,
-    })
-    if (outcome.kind === 'timeout') return this.onTimeout(id, outcome.last)
+    let outcome: Awaited<ReturnType<typeof waitForExecution>>
+    try {
+      outcome = await waitForExecution(id, {
+        createdAt: this.createdAt ?? Date.now(),
+        deadline: this.deadline,
+        signal: this.signal,
+        getExecution: (execId, options) => this.client.tools.getExecution(execId, options),
+        log: core.info,
+      })
+    } catch (error) {
+      if (this.signal.aborted) throw error
+      // Polling failed for good (the API kept failing): the execution may be running and billing.
+      return this.abandonWait(id, undefined, `Could not follow execution ${id}: ${errorText(error)}`)
+    }
+    if (outcome.kind === 'timeout') return this.abandonWait(id, outcome.last)
     settleExecution('terminal')
     const execution = outcome.execution
     core.setOutput('status', execution.status)
     core.info(`Execution ${id} ${execution.status} after ${formatDuration(Date.now() - this.started)} (${outcome.polls} polls)`)
     if (execution.status !== 'succeeded') return this.onUnsuccessful(execution)
-    const clips = await this.deliver(execution)
-    if (cache) await cache.save(execution, clips)
+    await this.deliver(execution, cache)
   }
 
   private async upload(refs: AssetRef[], cache: CacheSession | undefined): Promise<string[]> {
@@ -130,13 +147,23 @@ class Run {
 
   private async detach(id: string): Promise<void> {
     settleExecution('detached')
-    const execution = await this.client.tools.getExecution(id, { deadline: this.deadline })
-    core.setOutput('status', execution.status)
+    let status = 'pending'
+    try {
+      status = (await this.client.tools.getExecution(id, { deadline: Math.min(this.deadline, Date.now() + 30_000) })).status
+    } catch (error) {
+      // The execution exists and is paid for: failing here would invite a re-run that pays again.
+      core.warning(`Created execution ${id}, but could not read its status (${errorText(error)}); reporting it as pending`)
+    }
+    core.setOutput('status', status)
     core.info(`Not waiting (wait: false). Resume in a later step with execution-id: ${id}`)
   }
 
-  private async onTimeout(id: string, last: Execution | undefined): Promise<void> {
-    core.setOutput('status', 'timed-out')
+  /**
+   * The wait ended without a terminal status: timeout reached (`cause` undefined) or polling failed for
+   * good. Either way the execution may still be running: cancel it, or leave it on purpose
+   * (cancel-on-timeout: false) so that a later step can resume it.
+   */
+  private async abandonWait(id: string, last: Execution | undefined, cause?: string): Promise<void> {
     const elapsed = formatDuration(Date.now() - this.started)
     const seen = last ? ` (last seen ${last.status} ${Math.floor(last.progressPercentage ?? 0)}%)` : ''
     let what: string
@@ -147,8 +174,11 @@ class Run {
       settleExecution('detached')
       what = `It is still running (cancel-on-timeout: false): resume it in a later step with execution-id: ${id}`
     }
-    await this.summarizeFailure('timed-out', `Timed out after ${elapsed}${seen}. ${what}`)
-    throw new ActionFailure(`Timed out after ${elapsed} (timeout ${formatDuration(this.settings.timeoutMs)}) waiting for execution ${id}${seen}. ${what}`)
+    const status = cause ? 'error' : 'timed-out'
+    core.setOutput('status', status)
+    const headline = cause ? `${cause} (after ${elapsed})` : `Timed out after ${elapsed} (timeout ${formatDuration(this.settings.timeoutMs)}) waiting for execution ${id}${seen}`
+    await this.summarizeFailure(status, `${headline}. ${what}`)
+    throw new ActionFailure(`${headline}. ${what}`)
   }
 
   private async onUnsuccessful(execution: Execution): Promise<void> {
@@ -164,43 +194,58 @@ class Run {
     throw new ActionFailure(message)
   }
 
-  private async onCancelled(): Promise<Error> {
+  private async onCancelled(error: unknown): Promise<Error> {
     const reason = this.signal.reason instanceof CancelledByRunner ? this.signal.reason.message : 'cancelled'
     const id = this.executionId
+    // A create that failed ambiguously while the signal arrived may still have created (and billed) one: say so.
+    if (!id && error instanceof AmbiguousCreateError) return new ActionFailure(`Stopped: ${reason}. ${error.message}`)
     if (!id) return new ActionFailure(`Stopped: ${reason}. No execution had been created.`)
     if (settledAs()) return new ActionFailure(`Stopped: ${reason}. Execution ${id} had already ${settledAs() === 'terminal' ? 'ended' : 'been left running on purpose'}.`)
-    core.setOutput('status', 'cancelled')
-    const status = await cancelAndConfirm(this.client.tools, id, CANCEL_BUDGET_MS)
+    const arrived = this.signal.reason instanceof CancelledByRunner ? this.signal.reason.at : Date.now()
+    const status = await cancelAndConfirm(this.client.tools, id, Math.max(1000, arrived + SIGNAL_WINDOW_MS - Date.now()))
+    core.setOutput('status', status ?? 'cancelling')
     return new ActionFailure(`Stopped: ${reason}. Execution ${id} ${cancelOutcome(status)}.`)
   }
 
-  private async deliver(execution: Execution): Promise<Clip[]> {
+  /**
+   * The clips are paid for by now: whatever fails later, the ids, URLs and results file are already
+   * out, the cache is saved as soon as the files are on disk, and the summary is written with the error.
+   */
+  private async deliver(execution: Execution, cache: CacheSession | undefined): Promise<void> {
     const s = this.settings
     const clips = clipsOf(execution)
-    if (s.publicPreview) await enablePublicPreviews(this.client.files, clips)
-    if (s.download && clips.length > 0) {
-      await downloadClips(clips, {
-        dir: s.downloadDir,
-        root: s.workspace.root,
-        executionId: execution.toolExecutionId,
-        dispatcher: this.client.http.dispatcher,
-        files: this.client.files,
-        signal: this.signal,
-        log: core.info,
-      })
-      for (const clip of clips) core.info(`Downloaded clip ${clip.index} → ${clip.path} (${clip.bytes} bytes)`)
-    }
-    const resultsFile = await this.writeResultsFile(execution, clips)
-    const artifact = await this.publish(clips)
+    let resultsFile = await this.writeResultsFile(execution, clips)
     setClipOutputs(clips)
     core.setOutput('results-file', resultsFile)
     if (s.cache) core.setOutput('cache-hit', 'false')
-    if (s.summary) {
-      await writeSummary(
-        renderSummary({ status: execution.status, executionId: execution.toolExecutionId, elapsedMs: Date.now() - this.started, settings: summarySettings(s), ...(s.request.prompt && { prompt: s.request.prompt }), clips, ...(artifact && { artifact }), resultsFile }),
-      )
+    let artifact: { name: string; url: string } | undefined
+    let failure: unknown
+    try {
+      if (s.publicPreview) {
+        await enablePublicPreviews(this.client.files, clips).catch((error: unknown) => core.warning(`Public preview: ${errorText(error)}; the summary uses the signed links, which expire`))
+      }
+      if (s.download && clips.length > 0) {
+        await downloadClips(clips, {
+          dir: s.downloadDir,
+          root: s.workspace.root,
+          executionId: execution.toolExecutionId,
+          dispatcher: this.client.http.dispatcher,
+          files: this.client.files,
+          signal: this.signal,
+          log: core.info,
+        })
+        for (const clip of clips) core.info(`Downloaded clip ${clip.index} → ${clip.path} (${clip.bytes} bytes)`)
+      }
+      if (cache) await cache.save(execution, clips)
+      artifact = await this.publish(clips)
+    } catch (error) {
+      failure = error
     }
-    return clips
+    resultsFile = await this.writeResultsFile(execution, clips)
+    setClipOutputs(clips)
+    const error = failure === undefined ? undefined : `The execution succeeded, but delivery failed: ${errorText(failure)}`
+    await this.summarize({ status: execution.status, executionId: execution.toolExecutionId, clips, ...(artifact && { artifact }), resultsFile, ...(error && { error }) })
+    if (failure !== undefined) throw failure
   }
 
   /** Artifact and release assets: after a fresh run and after a cache hit alike. */
@@ -237,11 +282,7 @@ class Run {
     core.setOutput('results-file', resultsFile)
     core.info(`Cache hit: reused execution ${execution.toolExecutionId}; no new execution was created`)
     const artifact = await this.publish(clips)
-    if (this.settings.summary) {
-      await writeSummary(
-        renderSummary({ status: execution.status, executionId: execution.toolExecutionId, elapsedMs: Date.now() - this.started, settings: summarySettings(this.settings), ...(this.settings.request.prompt && { prompt: this.settings.request.prompt }), clips, cacheHit: true, ...(artifact && { artifact }), resultsFile }),
-      )
-    }
+    await this.summarize({ status: execution.status, executionId: execution.toolExecutionId, clips, cacheHit: true, ...(artifact && { artifact }), resultsFile })
   }
 
   private async writeResultsFile(execution: Execution, clips: Clip[]): Promise<string> {
@@ -253,10 +294,16 @@ class Run {
     return s.workspace.relative(file)
   }
 
-  private async summarizeFailure(status: string, error: string): Promise<void> {
+  private summarizeFailure(status: string, error: string): Promise<void> {
+    return this.summarize({ status, ...(this.executionId && { executionId: this.executionId }), clips: [], error })
+  }
+
+  /** The job summary, if enabled. A summary that cannot be written is a warning, never a failed (paid) run. */
+  private async summarize(part: Omit<SummaryInput, 'elapsedMs' | 'settings' | 'prompt'>): Promise<void> {
     if (!this.settings.summary) return
-    await writeSummary(
-      renderSummary({ status, ...(this.executionId && { executionId: this.executionId }), elapsedMs: Date.now() - this.started, settings: summarySettings(this.settings), ...(this.settings.request.prompt && { prompt: this.settings.request.prompt }), clips: [], error }),
-    ).catch((e: unknown) => core.warning(`Could not write the job summary: ${String(e)}`))
+    const prompt = this.settings.request.prompt
+    await writeSummary(renderSummary({ ...part, elapsedMs: Date.now() - this.started, settings: summarySettings(this.settings), ...(prompt && { prompt }) })).catch((e: unknown) =>
+      core.warning(`Could not write the job summary: ${errorText(e)}`),
+    )
   }
 }

@@ -95,4 +95,5 @@ export function parseList(raw: string): string[] {
 }
 
 export const FILE_ID = /^vg_file_[A-Za-z0-9_-]+$/
-export const EXECUTION_ID = /^vg_(tool|exec)_[A-Za-z0-9_-]+$/
+/** Execution ids are opaque (their prefix changed once, vg_exec_ → vg_tool_): any vg_ id but a file id. */
+export const EXECUTION_ID = /^vg_(?!file_)[a-z]+_[A-Za-z0-9_-]+$/

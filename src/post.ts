@@ -29,16 +29,21 @@ export async function post(): Promise<void> {
   }
   const client = createClient(baseUrl, apiKey)
   try {
-    const execution = await client.tools.getExecution(id, { deadline: Date.now() + 10_000, signal: AbortSignal.timeout(15_000) })
-    if (isTerminal(execution.status)) {
-      core.info(`Execution ${id} had already ended (${execution.status}); nothing to cancel`)
-      return
+    let seen = 'in an unknown state'
+    try {
+      const execution = await client.tools.getExecution(id, { deadline: Date.now() + 10_000, signal: AbortSignal.timeout(15_000) })
+      if (isTerminal(execution.status)) {
+        core.info(`Execution ${id} had already ended (${execution.status}); nothing to cancel`)
+        return
+      }
+      seen = `still ${execution.status}`
+    } catch (error) {
+      // Cancel is safe to send either way (a finished execution stays as it is) and has its own rate budget.
+      core.warning(`Could not read the status of execution ${id} (${errorText(error)}); cancelling it to be safe`)
     }
-    core.warning(`The main step ended while execution ${id} was still ${execution.status}; cancelling it so it does not run on`)
+    core.warning(`The main step ended while execution ${id} was ${seen}; cancelling it so it does not run on`)
     const status = await cancelAndConfirm(client.tools, id, 10_000)
     core.info(`Execution ${id}: ${status ?? 'cancellation not confirmed'}`)
-  } catch (error) {
-    core.warning(`Could not check or cancel execution ${id}: ${errorText(error)}`)
   } finally {
     await client.close()
   }

@@ -118,7 +118,7 @@ export async function loadSettings(read: Read = core.getInput, apiKey = readAndM
 
   const executionIdRaw = read('execution-id')
   if (executionIdRaw && !EXECUTION_ID.test(executionIdRaw)) {
-    throw new InputError('execution-id', `'${executionIdRaw}' is not an execution id; ids start with vg_tool_ or vg_exec_`)
+    throw new InputError('execution-id', `'${executionIdRaw}' is not an execution id; give the execution-id output of an earlier step (vg_tool_… or vg_exec_…)`)
   }
   const executionId = executionIdRaw || undefined
   if (executionId) {

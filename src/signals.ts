@@ -4,6 +4,8 @@
 
 export class CancelledByRunner extends Error {
   override readonly name = 'CancelledByRunner'
+  /** When the signal arrived: the runner's kill schedule counts from here. */
+  readonly at = Date.now()
   constructor(readonly signal: string) {
     super(`the workflow was cancelled (${signal})`)
   }

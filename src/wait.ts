@@ -8,6 +8,7 @@
 import type { Execution } from './videogen/types.js'
 import { isTerminal } from './videogen/types.js'
 import { sleep } from './videogen/retry.js'
+import { VideoGenApiError } from './videogen/errors.js'
 
 export interface PollTuning {
   /** First poll after the execution was created. */
@@ -116,7 +117,19 @@ export async function waitForExecution(id: string, options: WaitOptions): Promis
   let polls = 0
   let logged = ''
   for (;;) {
-    const execution = await options.getExecution(id, { ...(options.signal && { signal: options.signal }), deadline: options.deadline })
+    let execution: Execution
+    try {
+      execution = await options.getExecution(id, { ...(options.signal && { signal: options.signal }), deadline: options.deadline })
+    } catch (error) {
+      // The key's execution-GET budget is shared by every job: when it is spent, wait for it to refill
+      // (up to the deadline) rather than give up on an execution that is running and billing.
+      const waitMs = rateLimitWait(error)
+      // No poll possible before the deadline: say so now rather than sleep until it.
+      if (waitMs === undefined || Date.now() + waitMs >= options.deadline) throw error
+      options.log?.(`Execution ${id}: rate limited; next poll in ${Math.ceil(waitMs / 1000)} s`)
+      await sleep(waitMs, options.signal)
+      continue
+    }
     polls++
     last = execution
     options.onPoll?.(execution)
@@ -130,6 +143,11 @@ export async function waitForExecution(id: string, options: WaitOptions): Promis
     if (remaining <= 0) return { kind: 'timeout', last, polls }
     await sleep(Math.min(scheduler.nextDelay(now), remaining), options.signal)
   }
+}
+
+function rateLimitWait(error: unknown): number | undefined {
+  if (!(error instanceof VideoGenApiError) || error.status !== 429 || error.code === 'insufficient_credits') return undefined
+  return Math.max(1000, error.retryAfterMs ?? 60_000)
 }
 
 function progressLine(execution: Execution): string {

@@ -5,6 +5,8 @@ export class VideoGenApiError extends Error {
   override readonly name = 'VideoGenApiError'
   readonly code: string | undefined
   readonly requirement: ApiErrorBody['requirement']
+  /** What the server asked to wait before retrying (Retry-After, or X-RateLimit-Reset on a 429). */
+  retryAfterMs: number | undefined
 
   constructor(
     readonly status: number,

@@ -1,5 +1,5 @@
 // The API transport: undici, bearer auth to the base URL's origin only, error decoding, retries, proxy.
-import { EnvHttpProxyAgent, type Dispatcher, request } from 'undici'
+import { Agent, EnvHttpProxyAgent, type Dispatcher, request } from 'undici'
 import { NetworkError, VideoGenApiError } from './errors.js'
 import type { ApiErrorBody } from './types.js'
 import { DEFAULT_POLICY, type RetryPolicy, backoffMs, serverDelayMs, sleep } from './retry.js'
@@ -54,8 +54,11 @@ export function requestTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): num
 }
 
 /** The proxy-aware dispatcher every request of the action goes through (HTTP(S)_PROXY, NO_PROXY). */
-export function createDispatcher(): Dispatcher {
-  return new EnvHttpProxyAgent({ keepAliveTimeout: 4_000, connections: 16 })
+export function createDispatcher(env: NodeJS.ProcessEnv = process.env): Dispatcher {
+  const options = { keepAliveTimeout: 4_000, connections: 16 }
+  // undici 6 warns on stderr that EnvHttpProxyAgent is experimental: use it only when a proxy is set.
+  const proxied = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => env[name])
+  return proxied ? new EnvHttpProxyAgent(options) : new Agent(options)
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -183,6 +186,7 @@ export class VideoGenHttp {
       const error = new VideoGenApiError(response.statusCode, body, requestId, options.operation)
       // Only a 429 waits for X-RateLimit-Reset; every status honours an explicit Retry-After.
       const retryAfterMs = serverDelayMs(response.headers, Date.now(), { rateLimitReset: response.statusCode === 429 })
+      error.retryAfterMs = retryAfterMs
       return { ok: false, error, ...(retryAfterMs !== undefined && { retryAfterMs }) }
     }
     try {

@@ -53,7 +53,7 @@ const cases: Case[] = [
   { name: 'base-url not a URL', inputs: { prompt: 'x' }, baseUrl: 'api.videogen.io', input: 'base-url', says: /'api\.videogen\.io' is not a URL; use e\.g\. https:\/\/api\.videogen\.io/ },
   { name: 'base-url http:// to a non-loopback host', inputs: { prompt: 'x' }, baseUrl: 'http://api.videogen.io', input: 'base-url', says: /uses http:\/\/ to a non-loopback host.*use https:\/\/ \(http:\/\/ is only allowed to 127\.0\.0\.1 or localhost\)/ },
   { name: 'no key at all', inputs: { prompt: 'x' }, noKey: true, input: 'api-key', says: /no VideoGen API key\..*secrets\.VIDEOGEN_API_KEY.*pull request from a fork, GitHub does not pass secrets to it/ },
-  { name: 'execution-id malformed', inputs: { 'execution-id': 'exec_123' }, input: 'execution-id', says: /'exec_123' is not an execution id; ids start with vg_tool_ or vg_exec_/ },
+  { name: 'execution-id malformed', inputs: { 'execution-id': 'exec_123' }, input: 'execution-id', says: /'exec_123' is not an execution id; give the execution-id output of an earlier step \(vg_tool_… or vg_exec_…\)/ },
   { name: 'execution-id with a prompt', inputs: { 'execution-id': 'vg_tool_abc', prompt: 'x' }, input: 'prompt', says: /cannot be combined with execution-id/ },
   { name: 'download-dir outside the workspace', inputs: { prompt: 'x', 'download-dir': '../out' }, input: 'download-dir', says: /'\.\.\/out' is outside the workspace; use a path inside it/ },
 ]

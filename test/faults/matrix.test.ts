@@ -115,7 +115,10 @@ const cases: Case[] = [
     expect: [/HTTP 429 rate_limited/, /retry in \d+ s, which is past the time left/],
     creates: 1,
     check: (r, e) => {
-      expect(count(e, isPoll)).toBe(1)
+      // One poll, then the confirmation GET of the cancel (also refused): the execution is not left running.
+      expect(count(e, isPoll)).toBe(2)
+      expect(e.cancelCalls()).toHaveLength(1)
+      expect(r.outputs.status).toBe('error')
       expect(r.durationMs).toBeLessThan(8000)
     },
   },
@@ -199,8 +202,13 @@ const cases: Case[] = [
     expect: [/Get execution vg_tool_\S+ failed: HTTP 500 internal_error: Internal server error\..*\(gave up after [2-9] attempts: the time left was spent\)/],
     creates: 1,
     check: (r, e) => {
-      expect(r.durationMs).toBeLessThan(8000)
-      expect(count(e, isPoll)).toBeLessThanOrEqual(5)
+      // timeout (4 s) + the cancel-and-confirm budget (6 s, the confirming GET keeps failing) + start-up
+      expect(r.durationMs).toBeLessThan(12_000)
+      // Polls until the time is spent, plus the cancel's confirmation GET: cancel-on-timeout applies.
+      expect(count(e, isPoll)).toBeLessThanOrEqual(8)
+      expect(e.cancelCalls()).toHaveLength(1)
+      expect(r.outputs.status).toBe('error')
+      expect(r.state.disposition).toBeUndefined()
     },
   },
   {

@@ -56,13 +56,13 @@ function cancelOutcome(status) {
 async function cancelAndConfirm(tools, id, budgetMs) {
     const deadline = Date.now() + budgetMs;
     try {
-        await tools.cancelExecution(id, { deadline, signal: AbortSignal.timeout(Math.max(1000, budgetMs * 0.6)) });
+        await tools.cancelExecution(id, { deadline, signal: AbortSignal.timeout(Math.round(Math.max(1000, budgetMs * 0.6))) });
     }
     catch (error) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not cancel execution ${id}: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorText */ .kc)(error)}`);
     }
     try {
-        const execution = await tools.getExecution(id, { deadline, signal: AbortSignal.timeout(Math.max(500, deadline - Date.now())) });
+        const execution = await tools.getExecution(id, { deadline, signal: AbortSignal.timeout(Math.round(Math.max(500, deadline - Date.now()))) });
         if ((0,_videogen_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isTerminal */ .H)(execution.status))
             settleExecution('terminal');
         return execution.status;
@@ -90,10 +90,8 @@ async function cancelAndConfirm(tools, id, budgetMs) {
 /* harmony export */   xL: () => (/* binding */ parseAspectRatio),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16236);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16236);
 // Parsers for single input values. Each throws InputError naming the input and what is allowed.
-
 
 const TRUE = new Set(['true', 'True', 'TRUE']);
 const FALSE = new Set(['false', 'False', 'FALSE']);
@@ -106,16 +104,16 @@ function parseBoolean(input, raw, fallback) {
         return true;
     if (FALSE.has(value))
         return false;
-    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `'${value}' is not a boolean; use true or false`);
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `'${value}' is not a boolean; use true or false`);
 }
 function parseIntegerInRange(input, raw, min, max) {
     const value = raw.trim();
     if (!/^[+]?\d+$/.test(value)) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `'${value}' is not a whole number; use an integer from ${min} to ${max}`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `'${value}' is not a whole number; use an integer from ${min} to ${max}`);
     }
     const n = Number(value);
     if (n < min || n > max)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `${n} is out of range; use an integer from ${min} to ${max}`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `${n} is out of range; use an integer from ${min} to ${max}`);
     return n;
 }
 function parseAspectRatio(input, raw) {
@@ -126,7 +124,7 @@ function parseAspectRatio(input, raw) {
     const width = Number(match?.[1]);
     const height = Number(match?.[2]);
     if (!match || width < 1 || height < 1 || !Number.isSafeInteger(width) || !Number.isSafeInteger(height)) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `'${value}' is not W:H with positive integers, e.g. 16:9, 9:16 or 1:1`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `'${value}' is not W:H with positive integers, e.g. 16:9, 9:16 or 1:1`);
     }
     return { width, height };
 }
@@ -136,7 +134,7 @@ function parseEnum(input, raw, allowed, fallback) {
         return fallback;
     const found = allowed.find((a) => a === value.toUpperCase());
     if (!found)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `'${value}' is not one of ${allowed.join(', ')}`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `'${value}' is not one of ${allowed.join(', ')}`);
     return found;
 }
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -147,30 +145,34 @@ function parseDuration(input, raw) {
     const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
     const consumed = parts.map((p) => p[0]).join('');
     if (value === '' || parts.length === 0 || consumed !== value) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `'${raw.trim()}' is not a duration; use a number with a unit, e.g. 90s, 20m, 1h or 1h30m`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `'${raw.trim()}' is not a duration; use a number with a unit, e.g. 90s, 20m, 1h or 1h30m`);
     }
     const ms = parts.reduce((sum, p) => sum + Number(p[1]) * UNIT_MS[p[2]], 0);
     if (ms < 1000)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `'${raw.trim()}' is too short; use at least 1s`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `'${raw.trim()}' is too short; use at least 1s`);
     if (ms > MAX_TIMEOUT_MS)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `'${raw.trim()}' is longer than 7d`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `'${raw.trim()}' is longer than 7d`);
     return Math.round(ms);
 }
-/** A JSON or YAML mapping (YAML is a superset of JSON, so one parser serves both). */
-function parseObject(input, raw) {
+/**
+ * A JSON or YAML mapping (YAML is a superset of JSON, so one parser serves both). The parser is loaded
+ * only when there is something to parse: most runs leave `params` empty, and start-up time counts.
+ */
+async function parseObject(input, raw) {
     if (raw.trim() === '')
         return {};
+    const { parse: parseYaml } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19));
     let parsed;
     try {
-        parsed = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(raw, { uniqueKeys: true, prettyErrors: false });
+        parsed = parseYaml(raw, { uniqueKeys: true, prettyErrors: false });
     }
     catch (error) {
         const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `is neither valid JSON nor YAML (${reason}); give an object such as {"quality": "HIGH"}`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `is neither valid JSON nor YAML (${reason}); give an object such as {"quality": "HIGH"}`);
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
         const kind = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`;
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `must be an object (a mapping of API field names to values), got ${kind}`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `must be an object (a mapping of API field names to values), got ${kind}`);
     }
     return parsed;
 }
@@ -182,7 +184,8 @@ function parseList(raw) {
         .filter((s) => s !== '');
 }
 const FILE_ID = /^vg_file_[A-Za-z0-9_-]+$/;
-const EXECUTION_ID = /^vg_(tool|exec)_[A-Za-z0-9_-]+$/;
+/** Execution ids are opaque (their prefix changed once, vg_exec_ → vg_tool_): any vg_ id but a file id. */
+const EXECUTION_ID = /^vg_(?!file_)[a-z]+_[A-Za-z0-9_-]+$/;
 
 
 /***/ }),
@@ -431,7 +434,7 @@ async function loadSettings(read = core/* getInput */.V4, apiKey = (0,secrets/* 
     const workspace = await Workspace.open(process.env.GITHUB_WORKSPACE || process.cwd());
     const executionIdRaw = read('execution-id');
     if (executionIdRaw && !parse/* EXECUTION_ID */.VN.test(executionIdRaw)) {
-        throw new input_error/* InputError */.d('execution-id', `'${executionIdRaw}' is not an execution id; ids start with vg_tool_ or vg_exec_`);
+        throw new input_error/* InputError */.d('execution-id', `'${executionIdRaw}' is not an execution id; give the execution-id output of an earlier step (vg_tool_… or vg_exec_…)`);
     }
     const executionId = executionIdRaw || undefined;
     if (executionId) {
@@ -451,7 +454,7 @@ async function loadSettings(read = core/* getInput */.V4, apiKey = (0,secrets/* 
         numResults: (0,parse/* parseIntegerInRange */.ci)('num-results', read('num-results') || '1', 1, 100),
         isOutputTemporary: bool('temporary-output', false),
     };
-    const params = (0,parse/* parseObject */.lj)('params', read('params'));
+    const params = await (0,parse/* parseObject */.lj)('params', read('params'));
     const images = await workspace.assets('images', (0,parse/* parseList */.E1)(read('images')), 'IMAGE');
     if (images.length > MAX_IMAGES) {
         throw new input_error/* InputError */.d('images', `${images.length} images given; the API accepts at most ${MAX_IMAGES}`);
@@ -547,7 +550,7 @@ var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/videogen/files.ts
 var files = __webpack_require__(26236);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(24371);
+var undici = __webpack_require__(46752);
 // EXTERNAL MODULE: ./src/videogen/errors.ts
 var errors = __webpack_require__(49532);
 // EXTERNAL MODULE: ./src/videogen/retry.ts
@@ -570,8 +573,11 @@ function requestTimeoutFromEnv(env = process.env) {
     return Number.isFinite(raw) && raw > 0 ? raw : DEFAULT_REQUEST_TIMEOUT_MS;
 }
 /** The proxy-aware dispatcher every request of the action goes through (HTTP(S)_PROXY, NO_PROXY). */
-function createDispatcher() {
-    return new undici/* EnvHttpProxyAgent */.J2({ keepAliveTimeout: 4_000, connections: 16 });
+function createDispatcher(env = process.env) {
+    const options = { keepAliveTimeout: 4_000, connections: 16 };
+    // undici 6 warns on stderr that EnvHttpProxyAgent is experimental: use it only when a proxy is set.
+    const proxied = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => env[name]);
+    return proxied ? new undici.EnvHttpProxyAgent(options) : new undici.Agent(options);
 }
 function errorCode(error) {
     let current = error;
@@ -667,7 +673,7 @@ class VideoGenHttp {
         const started = Date.now();
         let response;
         try {
-            response = await (0,undici/* request */.Em)(url, {
+            response = await (0,undici.request)(url, {
                 method,
                 dispatcher: this.dispatcher,
                 headers: {
@@ -703,6 +709,7 @@ class VideoGenHttp {
             const error = new errors/* VideoGenApiError */.gr(response.statusCode, body, requestId, options.operation);
             // Only a 429 waits for X-RateLimit-Reset; every status honours an explicit Retry-After.
             const retryAfterMs = (0,retry/* serverDelayMs */.Jy)(response.headers, Date.now(), { rateLimitReset: response.statusCode === 429 });
+            error.retryAfterMs = retryAfterMs;
             return { ok: false, error, ...(retryAfterMs !== undefined && { retryAfterMs }) };
         }
         try {
@@ -993,7 +1000,7 @@ function sleep(ms, signal) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(24371);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46752);
 // Bytes to and from storage (presigned upload URLs, signed download URLs). Never carries the API key:
 // these requests do not go through VideoGenHttp and have no Authorization header at all.
 
@@ -1027,7 +1034,7 @@ async function excerpt(body) {
 }
 /** PUT a file's bytes, streamed from disk (re-opened on every call, never buffered). */
 async function putFile(dispatcher, url, file, signal) {
-    const response = await (0,undici__WEBPACK_IMPORTED_MODULE_3__/* .request */ .Em)(url, {
+    const response = await (0,undici__WEBPACK_IMPORTED_MODULE_3__.request)(url, {
         method: 'PUT',
         dispatcher,
         body: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(file.absPath, { highWaterMark: 1024 * 1024 }),
@@ -1049,7 +1056,7 @@ const MAX_REDIRECTS = 5;
 async function downloadToFile(dispatcher, url, dest, signal) {
     let current = url;
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-        const response = await (0,undici__WEBPACK_IMPORTED_MODULE_3__/* .request */ .Em)(current, { method: 'GET', dispatcher, headersTimeout: 60_000, bodyTimeout: 120_000, ...(signal && { signal }) });
+        const response = await (0,undici__WEBPACK_IMPORTED_MODULE_3__.request)(current, { method: 'GET', dispatcher, headersTimeout: 60_000, bodyTimeout: 120_000, ...(signal && { signal }) });
         if ([301, 302, 303, 307, 308].includes(response.statusCode) && response.headers.location) {
             await response.body.dump();
             current = new URL(String(response.headers.location), current).toString();

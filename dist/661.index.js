@@ -46,17 +46,22 @@ async function post() {
     }
     const client = (0,_videogen_client_js__WEBPACK_IMPORTED_MODULE_4__/* .createClient */ .U)(baseUrl, apiKey);
     try {
-        const execution = await client.tools.getExecution(id, { deadline: Date.now() + 10_000, signal: AbortSignal.timeout(15_000) });
-        if ((0,_videogen_types_js__WEBPACK_IMPORTED_MODULE_6__/* .isTerminal */ .H)(execution.status)) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Execution ${id} had already ended (${execution.status}); nothing to cancel`);
-            return;
+        let seen = 'in an unknown state';
+        try {
+            const execution = await client.tools.getExecution(id, { deadline: Date.now() + 10_000, signal: AbortSignal.timeout(15_000) });
+            if ((0,_videogen_types_js__WEBPACK_IMPORTED_MODULE_6__/* .isTerminal */ .H)(execution.status)) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Execution ${id} had already ended (${execution.status}); nothing to cancel`);
+                return;
+            }
+            seen = `still ${execution.status}`;
         }
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The main step ended while execution ${id} was still ${execution.status}; cancelling it so it does not run on`);
+        catch (error) {
+            // Cancel is safe to send either way (a finished execution stays as it is) and has its own rate budget.
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not read the status of execution ${id} (${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorText */ .kc)(error)}); cancelling it to be safe`);
+        }
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The main step ended while execution ${id} was ${seen}; cancelling it so it does not run on`);
         const status = await (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelAndConfirm */ .Un)(client.tools, id, 10_000);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Execution ${id}: ${status ?? 'cancellation not confirmed'}`);
-    }
-    catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not check or cancel execution ${id}: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorText */ .kc)(error)}`);
     }
     finally {
         await client.close();

@@ -322,7 +322,7 @@ function formatBytes(bytes) {
 /** Unix seconds → ISO-like UTC text, e.g. "2026-11-24 23:10 UTC". */
 function formatExpiry(unixSeconds) {
     if (!unixSeconds)
-        return 'does not expire';
+        return 'expiry unknown';
     return new Date(unixSeconds * 1000).toISOString().replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC');
 }
 
@@ -355,21 +355,25 @@ var download = __webpack_require__(63561);
 // Step outputs. Arrays are JSON; every output stays far below the runner's 1 MB per job.
 
 const coreOutputs = { set: (name, value) => core/* setOutput */.uH(name, value) };
-function defined(values) {
-    return values.filter((v) => v !== undefined);
+/**
+ * Arrays stay aligned with `file-ids` (null where a clip has no value), so `fromJSON(...)[i]` means the
+ * same clip in every output; an array with no value at all is empty.
+ */
+function aligned(values) {
+    return values.every((v) => v === undefined) ? [] : values.map((v) => v ?? null);
 }
 function setClipOutputs(clips, out = coreOutputs) {
     const first = clips[0];
     out.set('file-id', first?.fileId ?? '');
     out.set('file-ids', JSON.stringify(clips.map((c) => c.fileId)));
     out.set('url', first?.url ?? '');
-    out.set('urls', JSON.stringify(defined(clips.map((c) => c.url))));
+    out.set('urls', JSON.stringify(aligned(clips.map((c) => c.url))));
     out.set('thumbnail-url', first?.thumbnailUrl ?? '');
     out.set('path', first?.path ?? '');
-    out.set('paths', JSON.stringify(defined(clips.map((c) => c.path))));
+    out.set('paths', JSON.stringify(aligned(clips.map((c) => c.path))));
     if (clips.some((c) => c.publicUrl)) {
         out.set('public-url', first?.publicUrl ?? '');
-        out.set('public-urls', JSON.stringify(defined(clips.map((c) => c.publicUrl))));
+        out.set('public-urls', JSON.stringify(aligned(clips.map((c) => c.publicUrl))));
     }
 }
 
@@ -396,6 +400,8 @@ var src_settings = __webpack_require__(91567);
 class CancelledByRunner extends Error {
     signal;
     name = 'CancelledByRunner';
+    /** When the signal arrived: the runner's kill schedule counts from here. */
+    at = Date.now();
     constructor(signal) {
         super(`the workflow was cancelled (${signal})`);
         this.signal = signal;
@@ -457,6 +463,7 @@ var types = __webpack_require__(21162);
 // EXTERNAL MODULE: ./src/videogen/retry.ts
 var retry = __webpack_require__(97153);
 ;// CONCATENATED MODULE: ./src/wait.ts
+
 
 
 const DEFAULT_TUNING = {
@@ -529,7 +536,21 @@ async function waitForExecution(id, options) {
     let polls = 0;
     let logged = '';
     for (;;) {
-        const execution = await options.getExecution(id, { ...(options.signal && { signal: options.signal }), deadline: options.deadline });
+        let execution;
+        try {
+            execution = await options.getExecution(id, { ...(options.signal && { signal: options.signal }), deadline: options.deadline });
+        }
+        catch (error) {
+            // The key's execution-GET budget is shared by every job: when it is spent, wait for it to refill
+            // (up to the deadline) rather than give up on an execution that is running and billing.
+            const waitMs = rateLimitWait(error);
+            // No poll possible before the deadline: say so now rather than sleep until it.
+            if (waitMs === undefined || Date.now() + waitMs >= options.deadline)
+                throw error;
+            options.log?.(`Execution ${id}: rate limited; next poll in ${Math.ceil(waitMs / 1000)} s`);
+            await (0,retry/* sleep */.yy)(waitMs, options.signal);
+            continue;
+        }
         polls++;
         last = execution;
         options.onPoll?.(execution);
@@ -546,6 +567,11 @@ async function waitForExecution(id, options) {
             return { kind: 'timeout', last, polls };
         await (0,retry/* sleep */.yy)(Math.min(scheduler.nextDelay(now), remaining), options.signal);
     }
+}
+function rateLimitWait(error) {
+    if (!(error instanceof errors/* VideoGenApiError */.gr) || error.status !== 429 || error.code === 'insufficient_credits')
+        return undefined;
+    return Math.max(1000, error.retryAfterMs ?? 60_000);
 }
 function progressLine(execution) {
     const attempt = (execution.attemptIndex ?? 0) > 0 ? ` (attempt ${(execution.attemptIndex ?? 0) + 1})` : '';
@@ -575,8 +601,12 @@ function progressLine(execution) {
 
 
 
-/** Time left for cancelling after SIGINT: the runner sends SIGTERM at 7.5 s and kills at 10 s. */
+/** Time for cancel + confirm on a timeout or a failed wait. */
 const CANCEL_BUDGET_MS = 6000;
+/** After SIGINT the runner sends SIGTERM at 7.5 s and kills at 10 s: finish cancelling by 7 s after it. */
+const SIGNAL_WINDOW_MS = 7000;
+/** Creating an execution with less time than this (or a quarter of timeout) left would only pay for one to cancel at once. */
+const MIN_TIME_TO_CREATE_MS = 10_000;
 class ActionFailure extends Error {
     name = 'ActionFailure';
 }
@@ -604,6 +634,8 @@ class Run {
     signal;
     started;
     executionId;
+    /** When create answered: the start of the progress line the poll scheduler extrapolates (not the step start, which includes uploads). */
+    createdAt;
     deadline;
     constructor(settings, client, signal, started) {
         this.settings = settings;
@@ -618,7 +650,7 @@ class Run {
         }
         catch (error) {
             if (error instanceof CancelledByRunner || this.signal.aborted)
-                throw await this.onCancelled();
+                throw await this.onCancelled(error);
             throw error;
         }
     }
@@ -648,10 +680,15 @@ class Run {
             for (const key of overridden)
                 core/* warning */.$e(`params.${key} is ignored: a typed input sets ${key}`);
             this.signal.throwIfAborted();
+            const left = this.deadline - Date.now();
+            if (left < Math.min(MIN_TIME_TO_CREATE_MS, s.timeoutMs / 4)) {
+                throw new ActionFailure(`Timed out before creating the execution: the uploads took ${(0,format/* formatDuration */.a3)(Date.now() - this.started)} of the ${(0,format/* formatDuration */.a3)(s.timeoutMs)} timeout, leaving ${(0,format/* formatDuration */.a3)(Math.max(0, left))}. Nothing was created or billed; raise timeout.`);
+            }
             // The request itself is deliberately not abortable (once sent, the only safe way out is to learn the
             // id and cancel it); the signal only ends waits between attempts that the server refused.
             const id = await this.client.tools.generateVideoClip(body, { deadline: this.deadline, signal: this.signal });
             this.executionId = id;
+            this.createdAt = Date.now();
             (0,lifecycle/* rememberExecution */.w3)(id);
             core/* info */.pq(`Created execution ${id}`);
             this.signal.throwIfAborted();
@@ -659,24 +696,31 @@ class Run {
         const id = this.executionId;
         if (!s.wait)
             return this.detach(id);
-        const outcome = await waitForExecution(id, {
-            createdAt: s.executionId ? Date.now() : this.started,
-            deadline: this.deadline,
-            signal: this.signal,
-            getExecution: (execId, options) => this.client.tools.getExecution(execId, options),
-            log: core/* info */.pq,
-        });
+        let outcome;
+        try {
+            outcome = await waitForExecution(id, {
+                createdAt: this.createdAt ?? Date.now(),
+                deadline: this.deadline,
+                signal: this.signal,
+                getExecution: (execId, options) => this.client.tools.getExecution(execId, options),
+                log: core/* info */.pq,
+            });
+        }
+        catch (error) {
+            if (this.signal.aborted)
+                throw error;
+            // Polling failed for good (the API kept failing): the execution may be running and billing.
+            return this.abandonWait(id, undefined, `Could not follow execution ${id}: ${(0,errors/* errorText */.kc)(error)}`);
+        }
         if (outcome.kind === 'timeout')
-            return this.onTimeout(id, outcome.last);
+            return this.abandonWait(id, outcome.last);
         (0,lifecycle/* settleExecution */.qe)('terminal');
         const execution = outcome.execution;
         core/* setOutput */.uH('status', execution.status);
         core/* info */.pq(`Execution ${id} ${execution.status} after ${(0,format/* formatDuration */.a3)(Date.now() - this.started)} (${outcome.polls} polls)`);
         if (execution.status !== 'succeeded')
             return this.onUnsuccessful(execution);
-        const clips = await this.deliver(execution);
-        if (cache)
-            await cache.save(execution, clips);
+        await this.deliver(execution, cache);
     }
     async upload(refs, cache) {
         if (refs.length === 0)
@@ -690,12 +734,23 @@ class Run {
     }
     async detach(id) {
         (0,lifecycle/* settleExecution */.qe)('detached');
-        const execution = await this.client.tools.getExecution(id, { deadline: this.deadline });
-        core/* setOutput */.uH('status', execution.status);
+        let status = 'pending';
+        try {
+            status = (await this.client.tools.getExecution(id, { deadline: Math.min(this.deadline, Date.now() + 30_000) })).status;
+        }
+        catch (error) {
+            // The execution exists and is paid for: failing here would invite a re-run that pays again.
+            core/* warning */.$e(`Created execution ${id}, but could not read its status (${(0,errors/* errorText */.kc)(error)}); reporting it as pending`);
+        }
+        core/* setOutput */.uH('status', status);
         core/* info */.pq(`Not waiting (wait: false). Resume in a later step with execution-id: ${id}`);
     }
-    async onTimeout(id, last) {
-        core/* setOutput */.uH('status', 'timed-out');
+    /**
+     * The wait ended without a terminal status: timeout reached (`cause` undefined) or polling failed for
+     * good. Either way the execution may still be running: cancel it, or leave it on purpose
+     * (cancel-on-timeout: false) so that a later step can resume it.
+     */
+    async abandonWait(id, last, cause) {
         const elapsed = (0,format/* formatDuration */.a3)(Date.now() - this.started);
         const seen = last ? ` (last seen ${last.status} ${Math.floor(last.progressPercentage ?? 0)}%)` : '';
         let what;
@@ -707,8 +762,11 @@ class Run {
             (0,lifecycle/* settleExecution */.qe)('detached');
             what = `It is still running (cancel-on-timeout: false): resume it in a later step with execution-id: ${id}`;
         }
-        await this.summarizeFailure('timed-out', `Timed out after ${elapsed}${seen}. ${what}`);
-        throw new ActionFailure(`Timed out after ${elapsed} (timeout ${(0,format/* formatDuration */.a3)(this.settings.timeoutMs)}) waiting for execution ${id}${seen}. ${what}`);
+        const status = cause ? 'error' : 'timed-out';
+        core/* setOutput */.uH('status', status);
+        const headline = cause ? `${cause} (after ${elapsed})` : `Timed out after ${elapsed} (timeout ${(0,format/* formatDuration */.a3)(this.settings.timeoutMs)}) waiting for execution ${id}${seen}`;
+        await this.summarizeFailure(status, `${headline}. ${what}`);
+        throw new ActionFailure(`${headline}. ${what}`);
     }
     async onUnsuccessful(execution) {
         const id = execution.toolExecutionId;
@@ -723,45 +781,65 @@ class Run {
         await this.summarizeFailure(execution.status, message);
         throw new ActionFailure(message);
     }
-    async onCancelled() {
+    async onCancelled(error) {
         const reason = this.signal.reason instanceof CancelledByRunner ? this.signal.reason.message : 'cancelled';
         const id = this.executionId;
+        // A create that failed ambiguously while the signal arrived may still have created (and billed) one: say so.
+        if (!id && error instanceof errors/* AmbiguousCreateError */.J$)
+            return new ActionFailure(`Stopped: ${reason}. ${error.message}`);
         if (!id)
             return new ActionFailure(`Stopped: ${reason}. No execution had been created.`);
         if ((0,lifecycle/* settledAs */.mz)())
             return new ActionFailure(`Stopped: ${reason}. Execution ${id} had already ${(0,lifecycle/* settledAs */.mz)() === 'terminal' ? 'ended' : 'been left running on purpose'}.`);
-        core/* setOutput */.uH('status', 'cancelled');
-        const status = await (0,lifecycle/* cancelAndConfirm */.Un)(this.client.tools, id, CANCEL_BUDGET_MS);
+        const arrived = this.signal.reason instanceof CancelledByRunner ? this.signal.reason.at : Date.now();
+        const status = await (0,lifecycle/* cancelAndConfirm */.Un)(this.client.tools, id, Math.max(1000, arrived + SIGNAL_WINDOW_MS - Date.now()));
+        core/* setOutput */.uH('status', status ?? 'cancelling');
         return new ActionFailure(`Stopped: ${reason}. Execution ${id} ${(0,lifecycle/* cancelOutcome */.Lb)(status)}.`);
     }
-    async deliver(execution) {
+    /**
+     * The clips are paid for by now: whatever fails later, the ids, URLs and results file are already
+     * out, the cache is saved as soon as the files are on disk, and the summary is written with the error.
+     */
+    async deliver(execution, cache) {
         const s = this.settings;
         const clips = (0,clip/* clipsOf */.H)(execution);
-        if (s.publicPreview)
-            await (0,public_preview/* enablePublicPreviews */.E)(this.client.files, clips);
-        if (s.download && clips.length > 0) {
-            await (0,download/* downloadClips */.S)(clips, {
-                dir: s.downloadDir,
-                root: s.workspace.root,
-                executionId: execution.toolExecutionId,
-                dispatcher: this.client.http.dispatcher,
-                files: this.client.files,
-                signal: this.signal,
-                log: core/* info */.pq,
-            });
-            for (const clip of clips)
-                core/* info */.pq(`Downloaded clip ${clip.index} → ${clip.path} (${clip.bytes} bytes)`);
-        }
-        const resultsFile = await this.writeResultsFile(execution, clips);
-        const artifact = await this.publish(clips);
+        let resultsFile = await this.writeResultsFile(execution, clips);
         setClipOutputs(clips);
         core/* setOutput */.uH('results-file', resultsFile);
         if (s.cache)
             core/* setOutput */.uH('cache-hit', 'false');
-        if (s.summary) {
-            await (0,summary/* writeSummary */.Sy)((0,summary/* renderSummary */.Br)({ status: execution.status, executionId: execution.toolExecutionId, elapsedMs: Date.now() - this.started, settings: (0,summary_settings/* summarySettings */.K)(s), ...(s.request.prompt && { prompt: s.request.prompt }), clips, ...(artifact && { artifact }), resultsFile }));
+        let artifact;
+        let failure;
+        try {
+            if (s.publicPreview) {
+                await (0,public_preview/* enablePublicPreviews */.E)(this.client.files, clips).catch((error) => core/* warning */.$e(`Public preview: ${(0,errors/* errorText */.kc)(error)}; the summary uses the signed links, which expire`));
+            }
+            if (s.download && clips.length > 0) {
+                await (0,download/* downloadClips */.S)(clips, {
+                    dir: s.downloadDir,
+                    root: s.workspace.root,
+                    executionId: execution.toolExecutionId,
+                    dispatcher: this.client.http.dispatcher,
+                    files: this.client.files,
+                    signal: this.signal,
+                    log: core/* info */.pq,
+                });
+                for (const clip of clips)
+                    core/* info */.pq(`Downloaded clip ${clip.index} → ${clip.path} (${clip.bytes} bytes)`);
+            }
+            if (cache)
+                await cache.save(execution, clips);
+            artifact = await this.publish(clips);
         }
-        return clips;
+        catch (error) {
+            failure = error;
+        }
+        resultsFile = await this.writeResultsFile(execution, clips);
+        setClipOutputs(clips);
+        const error = failure === undefined ? undefined : `The execution succeeded, but delivery failed: ${(0,errors/* errorText */.kc)(failure)}`;
+        await this.summarize({ status: execution.status, executionId: execution.toolExecutionId, clips, ...(artifact && { artifact }), resultsFile, ...(error && { error }) });
+        if (failure !== undefined)
+            throw failure;
     }
     /** Artifact and release assets: after a fresh run and after a cache hit alike. */
     async publish(clips) {
@@ -798,9 +876,7 @@ class Run {
         core/* setOutput */.uH('results-file', resultsFile);
         core/* info */.pq(`Cache hit: reused execution ${execution.toolExecutionId}; no new execution was created`);
         const artifact = await this.publish(clips);
-        if (this.settings.summary) {
-            await (0,summary/* writeSummary */.Sy)((0,summary/* renderSummary */.Br)({ status: execution.status, executionId: execution.toolExecutionId, elapsedMs: Date.now() - this.started, settings: (0,summary_settings/* summarySettings */.K)(this.settings), ...(this.settings.request.prompt && { prompt: this.settings.request.prompt }), clips, cacheHit: true, ...(artifact && { artifact }), resultsFile }));
-        }
+        await this.summarize({ status: execution.status, executionId: execution.toolExecutionId, clips, cacheHit: true, ...(artifact && { artifact }), resultsFile });
     }
     async writeResultsFile(execution, clips) {
         const s = this.settings;
@@ -810,10 +886,15 @@ class Run {
         await (0,promises_.writeFile)(file, `${JSON.stringify(record, null, 2)}\n`);
         return s.workspace.relative(file);
     }
-    async summarizeFailure(status, error) {
+    summarizeFailure(status, error) {
+        return this.summarize({ status, ...(this.executionId && { executionId: this.executionId }), clips: [], error });
+    }
+    /** The job summary, if enabled. A summary that cannot be written is a warning, never a failed (paid) run. */
+    async summarize(part) {
         if (!this.settings.summary)
             return;
-        await (0,summary/* writeSummary */.Sy)((0,summary/* renderSummary */.Br)({ status, ...(this.executionId && { executionId: this.executionId }), elapsedMs: Date.now() - this.started, settings: (0,summary_settings/* summarySettings */.K)(this.settings), ...(this.settings.request.prompt && { prompt: this.settings.request.prompt }), clips: [], error })).catch((e) => core/* warning */.$e(`Could not write the job summary: ${String(e)}`));
+        const prompt = this.settings.request.prompt;
+        await (0,summary/* writeSummary */.Sy)((0,summary/* renderSummary */.Br)({ ...part, elapsedMs: Date.now() - this.started, settings: (0,summary_settings/* summarySettings */.K)(this.settings), ...(prompt && { prompt }) })).catch((e) => core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorText */.kc)(e)}`));
     }
 }
 

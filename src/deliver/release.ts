@@ -1,6 +1,6 @@
 // Release assets: attach the downloaded clips to the release of a `release` event, or to `release-tag`.
 // Names are checked against the existing assets before anything is uploaded or deleted, so a refused
-// overwrite leaves the release untouched.
+// overwrite leaves the release untouched; an asset that already is the same file is kept as it is (re-runs).
 import * as core from '@actions/core'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
@@ -9,6 +9,7 @@ import mime from 'mime-types'
 import { InputError } from '../input-error.js'
 import { mapLimit } from '../concurrency.js'
 import { errorText } from '../videogen/errors.js'
+import { sha256File } from '../hash.js'
 import type { Clip } from './clip.js'
 
 export interface ReleaseSettings {
@@ -30,6 +31,9 @@ interface Target {
 interface Asset {
   id: number
   name: string
+  size: number
+  /** `sha256:<hex>`; GitHub computes it for assets uploaded since June 2025, older ones have null. */
+  digest?: string | null
   browser_download_url: string
 }
 
@@ -65,6 +69,20 @@ async function findRelease(octokit: Octokit, owner: string, repo: string, settin
     throw new InputError('release-tag', 'is empty and this run is not a release event: set release-tag to the tag of the release to attach the clips to')
   }
   return { owner, repo, id: release.id, tag: release.tag_name ?? String(release.id), uploadUrl: release.upload_url }
+}
+
+/**
+ * How an existing asset is known to be this file, if it is: same name (the caller's check) and same size, and the same
+ * SHA-256 when GitHub reports a digest. A re-run (e.g. a cache hit restoring the same clip) then attaches
+ * nothing instead of failing on its own earlier upload. Without a digest, size is the practical check: the API
+ * has no other content hash, and downloading the asset to compare would cost as much as uploading it again.
+ */
+async function sameFileBy(asset: Asset, file: string): Promise<'size' | 'content' | undefined> {
+  const { size } = await stat(file)
+  if (asset.size !== size) return undefined
+  const digest = /^sha256:([0-9a-f]{64})$/i.exec(asset.digest ?? '')?.[1]
+  if (digest === undefined) return 'size'
+  return digest.toLowerCase() === (await sha256File(file)) ? 'content' : undefined
 }
 
 async function uploadAsset(octokit: Octokit, target: Target, file: string, name: string): Promise<Asset> {
@@ -111,14 +129,24 @@ export async function uploadReleaseAssets(settings: ReleaseSettings, clips: Clip
     throw explain(`Listing the assets of release ${target.tag}`, error)
   }
   const replace = new Map<string, Asset>()
-  for (const { name } of files) {
+  const attached = new Map<string, { asset: Asset; by: 'size' | 'content' }>()
+  for (const { file, name } of files) {
     const asset = existing.find((a) => a.name === name)
     if (!asset) continue
-    if (!settings.overwrite) throw overwriteRefused(name, target.tag)
-    replace.set(name, asset)
+    const by = await sameFileBy(asset, file)
+    if (by) attached.set(name, { asset, by })
+    else if (!settings.overwrite) throw overwriteRefused(name, target.tag)
+    else replace.set(name, asset)
   }
 
   const urls = await mapLimit(files, 3, async ({ clip, file, name }) => {
+    const same = attached.get(name)
+    if (same) {
+      const url = same.asset.browser_download_url
+      clip.releaseAssetUrl = url
+      core.info(`Release ${target.tag} already has ${name} with the same ${same.by} (an earlier run attached it); not uploaded again → ${url}`)
+      return url
+    }
     const old = replace.get(name)
     if (old) {
       try {

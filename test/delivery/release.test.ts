@@ -99,6 +99,58 @@ describe('release-upload', () => {
     expect(emulator.createCount()).toBe(1) // only the one made above: resuming creates nothing
   })
 
+  it('a re-run finds its own asset (same name and size, same digest): kept, nothing deleted or uploaded; a different file is still refused', async () => {
+    // As a re-run does (cache hit or resume): the same execution, so the same clip under the same name.
+    const created = await fetch(`${emulator.url}/v1/tools/generate-video-clip`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ prompt: 'a release trailer, again', numResults: 1 }),
+    })
+    const { toolExecutionId: id } = (await created.json()) as { toolExecutionId: string }
+    const name = `${id}-1.mp4`
+    const release = gh.addRelease('v3.0.0')
+    const record = gh.releases.find((rel) => rel.id === release.id)
+    const assetUrl = `${gh.url}/octo/demo/releases/download/v3.0.0/${name}`
+    const inputs = { 'execution-id': id, 'release-tag': 'v3.0.0' }
+
+    const first = await run(inputs)
+    expect(first.code, first.stdout + first.stderr).toBe(0)
+    expect(uploads()).toHaveLength(1)
+    const bytes = readFileSync(path.join(first.workspace, first.outputs.path as string))
+    const attached = record?.assets[0]
+    expect(attached?.sha256).toBe(sha256(bytes))
+
+    // The same run again: the asset is recognised (size and digest match), and the step succeeds.
+    gh.requests.length = 0
+    const again = await run(inputs)
+    expect(again.code, again.stdout + again.stderr).toBe(0)
+    expect(uploads()).toHaveLength(0)
+    expect(gh.requests.some((q) => q.method === 'DELETE')).toBe(false)
+    expect(record?.assets).toEqual([attached])
+    expect(JSON.parse(again.outputs['release-asset-urls'] as string)).toEqual([assetUrl])
+    expect(again.stdout).toContain(`Release v3.0.0 already has ${name} with the same content (an earlier run attached it); not uploaded again → ${assetUrl}`)
+
+    // An asset without a usable digest (uploaded before GitHub computed them): the same size is taken as the same file.
+    if (attached) attached.sha256 = ''
+    gh.requests.length = 0
+    const sizeOnly = await run(inputs)
+    expect(sizeOnly.code, sizeOnly.stdout + sizeOnly.stderr).toBe(0)
+    expect(uploads()).toHaveLength(0)
+    expect(gh.requests.some((q) => q.method === 'DELETE')).toBe(false)
+    expect(sizeOnly.stdout).toContain(`Release v3.0.0 already has ${name} with the same size`)
+
+    // Same name and size but another digest: a different file, refused without release-overwrite.
+    if (attached) attached.sha256 = 'f'.repeat(64)
+    gh.requests.length = 0
+    const other = await run(inputs)
+    expect(other.code).toBe(1)
+    expect(other.stdout).toMatch(new RegExp(`::error::Release v3\\.0\\.0 already has an asset named ${name}\\. Set release-overwrite: true`))
+    expect(uploads()).toHaveLength(0)
+    expect(gh.requests.some((q) => q.method === 'DELETE')).toBe(false)
+    expect(record?.assets).toHaveLength(1)
+    expect(emulator.createCount()).toBe(1)
+  })
+
   it('fails before any execution when release-upload has no tag outside a release event, or the tag does not exist', async () => {
     const noTag = await run({ prompt: 'x', 'release-upload': 'true' }, { GITHUB_EVENT_NAME: 'push' })
     expect(noTag.code).toBe(1)

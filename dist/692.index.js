@@ -19,11 +19,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var mime_types__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14096);
 /* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(16236);
-/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(81532);
+/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(81532);
 /* harmony import */ var _videogen_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49532);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(56495);
 // Release assets: attach the downloaded clips to the release of a `release` event, or to `release-tag`.
 // Names are checked against the existing assets before anything is uploaded or deleted, so a refused
-// overwrite leaves the release untouched.
+// overwrite leaves the release untouched; an asset that already is the same file is kept as it is (re-runs).
+
 
 
 
@@ -62,6 +64,21 @@ async function findRelease(octokit, owner, repo, settings, payload) {
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d('release-tag', 'is empty and this run is not a release event: set release-tag to the tag of the release to attach the clips to');
     }
     return { owner, repo, id: release.id, tag: release.tag_name ?? String(release.id), uploadUrl: release.upload_url };
+}
+/**
+ * How an existing asset is known to be this file, if it is: same name (the caller's check) and same size, and the same
+ * SHA-256 when GitHub reports a digest. A re-run (e.g. a cache hit restoring the same clip) then attaches
+ * nothing instead of failing on its own earlier upload. Without a digest, size is the practical check: the API
+ * has no other content hash, and downloading the asset to compare would cost as much as uploading it again.
+ */
+async function sameFileBy(asset, file) {
+    const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(file);
+    if (asset.size !== size)
+        return undefined;
+    const digest = /^sha256:([0-9a-f]{64})$/i.exec(asset.digest ?? '')?.[1];
+    if (digest === undefined)
+        return 'size';
+    return digest.toLowerCase() === (await (0,_hash_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256File */ .Q)(file)) ? 'content' : undefined;
 }
 async function uploadAsset(octokit, target, file, name) {
     // upload_url is an RFC 6570 template on the upload host (uploads.github.com), e.g. `…/assets{?name,label}`.
@@ -104,15 +121,27 @@ async function uploadReleaseAssets(settings, clips) {
         throw explain(`Listing the assets of release ${target.tag}`, error);
     }
     const replace = new Map();
-    for (const { name } of files) {
+    const attached = new Map();
+    for (const { file, name } of files) {
         const asset = existing.find((a) => a.name === name);
         if (!asset)
             continue;
-        if (!settings.overwrite)
+        const by = await sameFileBy(asset, file);
+        if (by)
+            attached.set(name, { asset, by });
+        else if (!settings.overwrite)
             throw overwriteRefused(name, target.tag);
-        replace.set(name, asset);
+        else
+            replace.set(name, asset);
     }
-    const urls = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_7__/* .mapLimit */ .s)(files, 3, async ({ clip, file, name }) => {
+    const urls = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_8__/* .mapLimit */ .s)(files, 3, async ({ clip, file, name }) => {
+        const same = attached.get(name);
+        if (same) {
+            const url = same.asset.browser_download_url;
+            clip.releaseAssetUrl = url;
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Release ${target.tag} already has ${name} with the same ${same.by} (an earlier run attached it); not uploaded again → ${url}`);
+            return url;
+        }
         const old = replace.get(name);
         if (old) {
             try {
@@ -140,6 +169,29 @@ async function uploadReleaseAssets(settings, clips) {
         return asset.browser_download_url;
     });
     return urls;
+}
+
+
+/***/ }),
+
+/***/ 56495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ sha256File)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** SHA-256 of a file, streamed. */
+async function sha256File(file) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
+    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(file, { highWaterMark: 1024 * 1024 }))
+        hash.update(chunk);
+    return hash.digest('hex');
 }
 
 

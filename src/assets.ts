@@ -60,7 +60,8 @@ async function readHead(file: string): Promise<Buffer> {
 
 function isInside(root: string, candidate: string): boolean {
   const rel = path.relative(root, candidate)
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
+  // `..` as a whole segment only: `..logo.png` is a file name inside the root.
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel))
 }
 
 export class Workspace {
@@ -92,11 +93,27 @@ export class Workspace {
     return path.relative(this.root, abs).split(path.sep).join('/')
   }
 
-  /** A workspace-relative output location (download-dir); must not escape the workspace either. */
-  outputDir(input: string, given: string): string {
+  /**
+   * A workspace-relative output location (download-dir); must not escape the workspace, neither as
+   * text nor through a symlink in the part of the path that exists already (a committed link would
+   * otherwise send downloads anywhere on a self-hosted runner).
+   */
+  async outputDir(input: string, given: string): Promise<string> {
     const joined = path.resolve(this.root, given)
     if (!isInside(this.root, joined)) throw new InputError(input, `'${given}' is outside the workspace; use a path inside it`)
-    return joined
+    let existing = joined
+    for (;;) {
+      try {
+        const real = await realpath(existing)
+        if (!isInside(this.root, real)) throw new InputError(input, `'${given}' leads outside the workspace through a symlink; use a directory inside it`)
+        return joined
+      } catch (error) {
+        if (error instanceof InputError) throw error
+        const parent = path.dirname(existing)
+        if (parent === existing) return joined
+        existing = parent
+      }
+    }
   }
 
   async localFile(input: string, given: string, kind: MediaKind): Promise<LocalFile> {

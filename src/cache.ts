@@ -129,8 +129,14 @@ class Session implements CacheSession {
       await this.cleanUp(rel)
     }
     await this.refreshUrls(restored.clips)
-    const missing = restored.clips.filter((c) => !c.publicUrl)
-    if (this.settings.publicPreview && missing.length > 0) await enablePublicPreviews(this.client.files, missing)
+    if (this.settings.publicPreview) {
+      const missing = restored.clips.filter((c) => !c.publicUrl)
+      // A failure here must not fail the step: every later run would hit the same entry and fail again.
+      if (missing.length > 0) await enablePublicPreviews(this.client.files, missing).catch((error: unknown) => core.warning(`Public preview of the cached clips: ${errorText(error)}; the signed links are used`))
+    } else {
+      // Outputs as a normal run with these inputs would set them: no public links unless asked for.
+      for (const clip of restored.clips) delete clip.publicUrl
+    }
     this.restored = restored
     this.hit = true
   }
@@ -231,6 +237,10 @@ class Session implements CacheSession {
   async save(execution: Execution, clips: Clip[]): Promise<void> {
     await this.uploadSaves
     if (this.hit) return
+    if (clips.length < this.settings.request.numResults) {
+      core.warning(`Not saved to the cache: ${clips.length} of ${this.settings.request.numResults} results came back, and a cached short result would be served to every later run`)
+      return
+    }
     const notDownloaded = clips.filter((c) => !c.absPath)
     if (notDownloaded.length > 0) {
       core.warning(`Not saved to the cache: clip ${notDownloaded.map((c) => c.index).join(', ')} was not downloaded`)
@@ -250,7 +260,7 @@ class Session implements CacheSession {
       const record: CacheRecord = { format: CACHE_FORMAT, key: this.key, execution, clips: cached }
       await writeFile(path.join(dir, RECORD), `${JSON.stringify(record, null, 2)}\n`)
       const id = await this.lib.saveCache([rel], this.key)
-      if (id === -1) core.warning(`The clips were not saved to the cache (see the message above): a run with the same inputs will generate again`)
+      if (id === -1) core.warning(`The clips were not saved to the cache (see the message above; another job with the same inputs may have saved this key already)`)
       else core.info(`Saved the clips to the cache (entry ${id}, key ${this.key})`)
     } catch (error) {
       core.warning(`The clips were not saved to the cache: ${errorText(error)}`)

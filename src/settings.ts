@@ -202,7 +202,7 @@ export async function loadSettings(read: Read = core.getInput, apiKey = readAndM
     timeoutMs: parseDuration('timeout', read('timeout') || '30m'),
     cancelOnTimeout: bool('cancel-on-timeout', true),
     download,
-    downloadDir: workspace.outputDir('download-dir', read('download-dir') || 'videogen-output'),
+    downloadDir: await workspace.outputDir('download-dir', read('download-dir') || 'videogen-output'),
     summary: bool('summary', true),
     publicPreview: bool('public-preview', false),
     ...(artifact && { artifact }),

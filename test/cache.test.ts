@@ -119,6 +119,29 @@ describe('cache: finished clips', () => {
     expect(second.summary).toContain('cache-hit-clips')
   }, 30_000)
 
+  it('a hit whose public preview cannot be enabled warns and still delivers (it must not fail every re-run)', async () => {
+    const inputs = { prompt: 'cache: preview refused on a hit' }
+    await run(newWorkspace(), inputs)
+    const creates = emulator.createCount()
+    emulator.inject({ method: 'POST', path: /\/enable-public-preview$/, kind: 'status', status: 404, body: { message: 'File not found', code: 'not_found' }, times: 5 })
+    const hit = await run(newWorkspace(), { ...inputs, 'public-preview': 'true' })
+    emulator.clearFaults()
+    expect(hit.outputs['cache-hit']).toBe('true')
+    expect(emulator.createCount()).toBe(creates)
+    expect(hit.stdout).toMatch(/::warning::Public preview of the cached clips: .*404/)
+    expect(hit.outputs.path).toMatch(/\.mp4$/)
+  }, 40_000)
+
+  it('a hit sets public links only when public-preview asks for them, as a normal run would', async () => {
+    const inputs = { prompt: 'cache: public links follow the input' }
+    const first = await run(newWorkspace(), { ...inputs, 'public-preview': 'true' })
+    expect(first.outputs['public-url']).toMatch(/^http:/)
+    const hit = await run(newWorkspace(), inputs)
+    expect(hit.outputs['cache-hit']).toBe('true')
+    expect(hit.outputs['public-url']).toBeUndefined()
+    expect(hit.summary).not.toContain('public link, does not expire')
+  }, 40_000)
+
   it('an entry that cannot be restored is a miss, and a save that fails only warns', async () => {
     const inputs = { prompt: 'cache: a broken entry' }
     const first = await run(newWorkspace(), inputs)

@@ -79,7 +79,7 @@ describe('release-upload', () => {
 
     const refused = await run({ 'execution-id': id, 'release-tag': 'v2.0.0' })
     expect(refused.code).toBe(1)
-    expect(refused.stdout).toMatch(new RegExp(`::error::Release v2.0.0 already has an asset named ${name}\\. Set release-overwrite: true`))
+    expect(refused.stdout).toMatch(new RegExp(`::error::The execution succeeded, but delivery failed: Release v2.0.0 already has an asset named ${name}\\. Set release-overwrite: true`))
     expect(uploads()).toHaveLength(0)
     expect(gh.requests.some((q) => q.method === 'DELETE')).toBe(false)
     expect(record?.assets.map((a) => a.sha256)).toEqual(['old'])
@@ -144,7 +144,7 @@ describe('release-upload', () => {
     gh.requests.length = 0
     const other = await run(inputs)
     expect(other.code).toBe(1)
-    expect(other.stdout).toMatch(new RegExp(`::error::Release v3\\.0\\.0 already has an asset named ${name}\\. Set release-overwrite: true`))
+    expect(other.stdout).toMatch(new RegExp(`::error::The execution succeeded, but delivery failed: Release v3\\.0\\.0 already has an asset named ${name}\\. Set release-overwrite: true`))
     expect(uploads()).toHaveLength(0)
     expect(gh.requests.some((q) => q.method === 'DELETE')).toBe(false)
     expect(record?.assets).toHaveLength(1)

@@ -41,8 +41,8 @@ describe.concurrent('review fixes (bundled action, emulator)', () => {
       const r = await runAction({ inputs: inputsFor(e), env: actionEnv(), workspace: workspaceWith() })
 
       expect(r.code).toBe(1)
-      expect(errorsOf(r.stdout)).toEqual([expect.stringMatching(/^Download of clip 1 \(vg_file_\S+\) failed after 4 attempts: /)])
       const id = r.outputs['execution-id'] as string
+      expect(errorsOf(r.stdout)).toEqual([expect.stringMatching(new RegExp(`^The execution succeeded, but delivery failed: Download of clip 1 \\(vg_file_\\S+\\) failed after 4 attempts: .*To deliver it without paying again, run the step with execution-id: ${id} \\(not a plain re-run\\)\\.$`))])
       expect(e.executions.get(id)?.status).toBe('succeeded')
       expect(e.createCount()).toBe(1)
 

@@ -95,6 +95,20 @@ describe('loadSettings', () => {
     await expect(load({ 'api-key': 'k', images: 'link.png' })).rejects.toThrow(/'link.png' is a symlink that leads outside the workspace/)
   })
 
+  it('refuses a download-dir that leaves the workspace through a symlink', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'vg-outside-'))
+    symlinkSync(outside, path.join(ws, 'out-link'))
+    await expect(load({ 'api-key': 'k', prompt: 'p', 'download-dir': 'out-link/clips' })).rejects.toThrow(/Input 'download-dir': 'out-link\/clips' leads outside the workspace through a symlink/)
+    mkdirSync(path.join(ws, 'real-dir'))
+    expect((await load({ 'api-key': 'k', prompt: 'p', 'download-dir': 'real-dir/new/clips' })).downloadDir).toBe(path.join(ws, 'real-dir/new/clips'))
+  })
+
+  it('accepts file names that merely start with two dots', async () => {
+    writeFileSync(path.join(ws, '..logo.png'), fixture('ref.png'))
+    const s = await load({ 'api-key': 'k', images: '..logo.png' })
+    expect(s.images.map((r) => 'file' in r && r.file.relPath)).toEqual(['..logo.png'])
+  })
+
   it('refuses an image whose bytes are not an image', async () => {
     writeFileSync(path.join(ws, 'fake.png'), 'not really a png at all')
     await expect(load({ 'api-key': 'k', images: 'fake.png' })).rejects.toThrow(/'fake.png' has a .png name but its bytes match no supported format/)

@@ -272,7 +272,8 @@ async function readHead(file) {
 }
 function isInside(root, candidate) {
     const rel = external_node_path_default().relative(root, candidate);
-    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+    // `..` as a whole segment only: `..logo.png` is a file name inside the root.
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
 }
 class Workspace {
     root;
@@ -303,12 +304,32 @@ class Workspace {
     relative(abs) {
         return external_node_path_default().relative(this.root, abs).split((external_node_path_default()).sep).join('/');
     }
-    /** A workspace-relative output location (download-dir); must not escape the workspace either. */
-    outputDir(input, given) {
+    /**
+     * A workspace-relative output location (download-dir); must not escape the workspace, neither as
+     * text nor through a symlink in the part of the path that exists already (a committed link would
+     * otherwise send downloads anywhere on a self-hosted runner).
+     */
+    async outputDir(input, given) {
         const joined = external_node_path_default().resolve(this.root, given);
         if (!isInside(this.root, joined))
             throw new input_error/* InputError */.d(input, `'${given}' is outside the workspace; use a path inside it`);
-        return joined;
+        let existing = joined;
+        for (;;) {
+            try {
+                const real = await (0,promises_.realpath)(existing);
+                if (!isInside(this.root, real))
+                    throw new input_error/* InputError */.d(input, `'${given}' leads outside the workspace through a symlink; use a directory inside it`);
+                return joined;
+            }
+            catch (error) {
+                if (error instanceof input_error/* InputError */.d)
+                    throw error;
+                const parent = external_node_path_default().dirname(existing);
+                if (parent === existing)
+                    return joined;
+                existing = parent;
+            }
+        }
     }
     async localFile(input, given, kind) {
         const absPath = await this.resolve(input, given);
@@ -521,7 +542,7 @@ async function loadSettings(read = core/* getInput */.V4, apiKey = (0,secrets/* 
         timeoutMs: (0,parse/* parseDuration */.E9)('timeout', read('timeout') || '30m'),
         cancelOnTimeout: bool('cancel-on-timeout', true),
         download,
-        downloadDir: workspace.outputDir('download-dir', read('download-dir') || 'videogen-output'),
+        downloadDir: await workspace.outputDir('download-dir', read('download-dir') || 'videogen-output'),
         summary: bool('summary', true),
         publicPreview: bool('public-preview', false),
         ...(artifact && { artifact }),

@@ -34,8 +34,9 @@ function isGhes(serverUrl = process.env.GITHUB_SERVER_URL) {
 }
 function artifactNameTakenMessage(name) {
     return (`Input 'artifact-name': an artifact named '${name}' already exists in this workflow run, and artifact names cannot be reused within a run ` +
-        `(another job, a matrix leg or an earlier step uploaded it). Make the name unique per job, e.g. in a matrix ` +
-        `\`artifact-name: ${name}-\${{ strategy.job-index }}\` or \`artifact-name: ${name}-\${{ matrix.<key> }}\`.`);
+        `(another job, a matrix leg, an earlier step, or an earlier attempt of this job when it is re-run uploaded it). Make the name unique per job, e.g. in a matrix ` +
+        `\`artifact-name: ${name}-\${{ strategy.job-index }}\` or \`artifact-name: ${name}-\${{ matrix.<key> }}\`, ` +
+        `and add \`-\${{ github.run_attempt }}\` if the job may be re-run.`);
 }
 function artifactUrl(id) {
     const server = (process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');

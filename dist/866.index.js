@@ -836,10 +836,12 @@ class Run {
         }
         resultsFile = await this.writeResultsFile(execution, clips);
         setClipOutputs(clips);
-        const error = failure === undefined ? undefined : `The execution succeeded, but delivery failed: ${(0,errors/* errorText */.kc)(failure)}`;
-        await this.summarize({ status: execution.status, executionId: execution.toolExecutionId, clips, ...(artifact && { artifact }), resultsFile, ...(error && { error }) });
-        if (failure !== undefined)
-            throw failure;
+        const id = execution.toolExecutionId;
+        // A plain re-run would generate (and bill) again; resuming only delivers.
+        const error = failure === undefined ? undefined : `The execution succeeded, but delivery failed: ${(0,errors/* errorText */.kc)(failure)}. To deliver it without paying again, run the step with execution-id: ${id} (not a plain re-run).`;
+        await this.summarize({ status: execution.status, executionId: id, clips, ...(artifact && { artifact }), resultsFile, ...(error && { error }) });
+        if (error !== undefined)
+            throw new ActionFailure(error);
     }
     /** Artifact and release assets: after a fresh run and after a cache hit alike. */
     async publish(clips) {

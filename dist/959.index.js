@@ -191,9 +191,17 @@ class Session {
             await this.cleanUp(rel);
         }
         await this.refreshUrls(restored.clips);
-        const missing = restored.clips.filter((c) => !c.publicUrl);
-        if (this.settings.publicPreview && missing.length > 0)
-            await (0,public_preview/* enablePublicPreviews */.E)(this.client.files, missing);
+        if (this.settings.publicPreview) {
+            const missing = restored.clips.filter((c) => !c.publicUrl);
+            // A failure here must not fail the step: every later run would hit the same entry and fail again.
+            if (missing.length > 0)
+                await (0,public_preview/* enablePublicPreviews */.E)(this.client.files, missing).catch((error) => core/* warning */.$e(`Public preview of the cached clips: ${(0,errors/* errorText */.kc)(error)}; the signed links are used`));
+        }
+        else {
+            // Outputs as a normal run with these inputs would set them: no public links unless asked for.
+            for (const clip of restored.clips)
+                delete clip.publicUrl;
+        }
         this.restored = restored;
         this.hit = true;
     }
@@ -303,6 +311,10 @@ class Session {
         await this.uploadSaves;
         if (this.hit)
             return;
+        if (clips.length < this.settings.request.numResults) {
+            core/* warning */.$e(`Not saved to the cache: ${clips.length} of ${this.settings.request.numResults} results came back, and a cached short result would be served to every later run`);
+            return;
+        }
         const notDownloaded = clips.filter((c) => !c.absPath);
         if (notDownloaded.length > 0) {
             core/* warning */.$e(`Not saved to the cache: clip ${notDownloaded.map((c) => c.index).join(', ')} was not downloaded`);
@@ -323,7 +335,7 @@ class Session {
             await (0,promises_.writeFile)(external_node_path_default().join(dir, RECORD), `${JSON.stringify(record, null, 2)}\n`);
             const id = await this.lib.saveCache([rel], this.key);
             if (id === -1)
-                core/* warning */.$e(`The clips were not saved to the cache (see the message above): a run with the same inputs will generate again`);
+                core/* warning */.$e(`The clips were not saved to the cache (see the message above; another job with the same inputs may have saved this key already)`);
             else
                 core/* info */.pq(`Saved the clips to the cache (entry ${id}, key ${this.key})`);
         }

@@ -6,7 +6,7 @@ import type { Dispatcher } from 'undici'
 import { mapLimit } from '../concurrency.js'
 import { errorText } from '../videogen/errors.js'
 import type { FilesApi } from '../videogen/files.js'
-import { backoffMs, sleep } from '../videogen/retry.js'
+import { TRANSFER_BACKOFF, backoffMs, sleep } from '../videogen/retry.js'
 import { StorageError, downloadToFile } from '../videogen/transfer.js'
 import type { Clip } from './clip.js'
 
@@ -22,7 +22,6 @@ export interface DownloadContext {
   log?: (message: string) => void
 }
 
-const ATTEMPTS = 4
 const EXPIRY_MARGIN_S = 60
 
 export function clipFileName(executionId: string, index: number): string {
@@ -53,11 +52,11 @@ async function downloadClip(clip: Clip, ctx: DownloadContext): Promise<void> {
       return
     } catch (error) {
       if (ctx.signal?.aborted) throw ctx.signal.reason
-      if (attempt >= ATTEMPTS) throw new Error(`Download of clip ${clip.index} (${clip.fileId}) failed after ${attempt} attempts: ${errorText(error)}`)
+      if (attempt >= TRANSFER_BACKOFF.maxAttempts) throw new Error(`Download of clip ${clip.index} (${clip.fileId}) failed after ${attempt} attempts: ${errorText(error)}`)
       if (error instanceof StorageError && error.expired) {
         delete clip.url // signed link expired (or was refused): ask for a fresh one
       } else {
-        await sleep(backoffMs(attempt, { maxAttempts: ATTEMPTS, baseDelayMs: 500, maxDelayMs: 5000, maxServerDelayMs: 0 }), ctx.signal)
+        await sleep(backoffMs(attempt, TRANSFER_BACKOFF), ctx.signal)
       }
       ctx.log?.(`Download of clip ${clip.index}: ${errorText(error)}; retrying`)
     }

@@ -3,7 +3,7 @@ import { errorText } from './errors.js'
 import type { VideoGenHttp } from './http.js'
 import { StorageError, putFile } from './transfer.js'
 import type { FileInfo, FileSource, UploadTicket } from './types.js'
-import { backoffMs, sleep } from './retry.js'
+import { TRANSFER_BACKOFF, backoffMs, sleep } from './retry.js'
 
 const enc = encodeURIComponent
 
@@ -22,7 +22,6 @@ export interface UploadOptions {
   log?: (message: string) => void
 }
 
-const PUT_ATTEMPTS = 4
 const READY_POLL_MS = { first: 500, max: 5_000 }
 
 export class FileProcessingError extends Error {
@@ -74,7 +73,7 @@ export class FilesApi {
         break
       } catch (error) {
         if (options.signal?.aborted) throw options.signal.reason
-        if (attempt >= PUT_ATTEMPTS || Date.now() > options.deadline) {
+        if (attempt >= TRANSFER_BACKOFF.maxAttempts || Date.now() > options.deadline) {
           throw new Error(`Upload of ${source.relPath} failed after ${attempt} attempts: ${errorText(error)}`)
         }
         const expired = error instanceof StorageError && error.expired
@@ -84,7 +83,7 @@ export class FilesApi {
         if (!retryable) throw new Error(`Upload of ${source.relPath} failed: ${errorText(error)}`)
         options.log?.(`Upload of ${source.relPath}: ${errorText(error)}; ${expired ? 'asking for a new upload URL' : 'retrying from the start'}`)
         if (expired) ticket = await newTicket()
-        else await sleep(backoffMs(attempt, { maxAttempts: PUT_ATTEMPTS, baseDelayMs: 500, maxDelayMs: 5_000, maxServerDelayMs: 0 }), options.signal)
+        else await sleep(backoffMs(attempt, TRANSFER_BACKOFF), options.signal)
       }
     }
     await this.waitReady(ticket.fileId, source.relPath, options)

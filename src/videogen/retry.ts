@@ -16,6 +16,9 @@ export interface RetryPolicy {
   totalBudgetMs?: number
 }
 
+/** Between attempts of a storage transfer (upload PUT, download GET): short, since storage recovers fast. */
+export const TRANSFER_BACKOFF: RetryPolicy = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 5_000, maxServerDelayMs: 0 }
+
 export const DEFAULT_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 30_000, maxServerDelayMs: 15 * 60_000, totalBudgetMs: 5 * 60_000 }
 
 type HeaderBag = Record<string, string | string[] | undefined>

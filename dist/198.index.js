@@ -847,7 +847,6 @@ function createClient(baseUrl, apiKey, dispatcher) {
 
 
 const enc = encodeURIComponent;
-const PUT_ATTEMPTS = 4;
 const READY_POLL_MS = { first: 500, max: 5_000 };
 class FileProcessingError extends Error {
     name = 'FileProcessingError';
@@ -898,7 +897,7 @@ class FilesApi {
             catch (error) {
                 if (options.signal?.aborted)
                     throw options.signal.reason;
-                if (attempt >= PUT_ATTEMPTS || Date.now() > options.deadline) {
+                if (attempt >= _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .TRANSFER_BACKOFF */ .lW.maxAttempts || Date.now() > options.deadline) {
                     throw new Error(`Upload of ${source.relPath} failed after ${attempt} attempts: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorText */ .kc)(error)}`);
                 }
                 const expired = error instanceof _transfer_js__WEBPACK_IMPORTED_MODULE_1__/* .StorageError */ .aq && error.expired;
@@ -911,7 +910,7 @@ class FilesApi {
                 if (expired)
                     ticket = await newTicket();
                 else
-                    await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .yy)((0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .backoffMs */ .jo)(attempt, { maxAttempts: PUT_ATTEMPTS, baseDelayMs: 500, maxDelayMs: 5_000, maxServerDelayMs: 0 }), options.signal);
+                    await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .yy)((0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .backoffMs */ .jo)(attempt, _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .TRANSFER_BACKOFF */ .lW), options.signal);
             }
         }
         await this.waitReady(ticket.fileId, source.relPath, options);
@@ -945,10 +944,13 @@ class FilesApi {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Jy: () => (/* binding */ serverDelayMs),
 /* harmony export */   jo: () => (/* binding */ backoffMs),
+/* harmony export */   lW: () => (/* binding */ TRANSFER_BACKOFF),
 /* harmony export */   yy: () => (/* binding */ sleep),
 /* harmony export */   zj: () => (/* binding */ DEFAULT_POLICY)
 /* harmony export */ });
 // When and how long to wait before retrying a request. Pure functions of the response and the clock.
+/** Between attempts of a storage transfer (upload PUT, download GET): short, since storage recovers fast. */
+const TRANSFER_BACKOFF = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 5_000, maxServerDelayMs: 0 };
 const DEFAULT_POLICY = { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 30_000, maxServerDelayMs: 15 * 60_000, totalBudgetMs: 5 * 60_000 };
 function header(headers, name) {
     const value = headers[name.toLowerCase()];

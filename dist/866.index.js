@@ -89,7 +89,6 @@ function clipsOf(execution) {
 
 
 
-const ATTEMPTS = 4;
 const EXPIRY_MARGIN_S = 60;
 function clipFileName(executionId, index) {
     return `${executionId}-${index}.mp4`;
@@ -123,13 +122,13 @@ async function downloadClip(clip, ctx) {
         catch (error) {
             if (ctx.signal?.aborted)
                 throw ctx.signal.reason;
-            if (attempt >= ATTEMPTS)
+            if (attempt >= _videogen_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .TRANSFER_BACKOFF */ .lW.maxAttempts)
                 throw new Error(`Download of clip ${clip.index} (${clip.fileId}) failed after ${attempt} attempts: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorText */ .kc)(error)}`);
             if (error instanceof _videogen_transfer_js__WEBPACK_IMPORTED_MODULE_4__/* .StorageError */ .aq && error.expired) {
                 delete clip.url; // signed link expired (or was refused): ask for a fresh one
             }
             else {
-                await (0,_videogen_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)((0,_videogen_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .backoffMs */ .jo)(attempt, { maxAttempts: ATTEMPTS, baseDelayMs: 500, maxDelayMs: 5000, maxServerDelayMs: 0 }), ctx.signal);
+                await (0,_videogen_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)((0,_videogen_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .backoffMs */ .jo)(attempt, _videogen_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .TRANSFER_BACKOFF */ .lW), ctx.signal);
             }
             ctx.log?.(`Download of clip ${clip.index}: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorText */ .kc)(error)}; retrying`);
         }

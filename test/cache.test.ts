@@ -258,6 +258,25 @@ describe('cache key', () => {
     expect(await keyFor({ prompt: 'p', images: 'vg_file_abc', 'base-url': 'http://127.0.0.1:9' })).not.toBe(base)
   })
 
+  it('changes with every typed input and with the order of the images', async () => {
+    const jpg = fixture('ref.jpg')
+    const files = { 'a.png': png, 'b.jpg': jpg, 'clip.mp4': fixture('clip.mp4') }
+    const base = await keyFor({ prompt: 'p', images: 'a.png, b.jpg' }, files)
+    const variants: Array<Record<string, string>> = [
+      { images: 'b.jpg, a.png' },
+      { 'aspect-ratio': '9:16' },
+      { 'watermark-mode': 'VIDEO_GEN' },
+      { 'generate-audio': 'true' },
+      { 'temporary-output': 'true' },
+      { video: 'clip.mp4' },
+    ]
+    const keys: string[] = []
+    // One at a time: keyFor points GITHUB_WORKSPACE at its own workspace while it runs.
+    for (const v of variants) keys.push(await keyFor({ prompt: 'p', images: 'a.png, b.jpg', ...v }, files))
+    for (const [i, key] of keys.entries()) expect(key, JSON.stringify(variants[i])).not.toBe(base)
+    expect(new Set(keys).size).toBe(keys.length)
+  })
+
   it('cache needs download: true', async () => {
     await expect(keyFor({ prompt: 'p', cache: 'true', download: 'false' })).rejects.toThrow(/Input 'cache': needs download: true/)
   })

@@ -27,10 +27,14 @@ import { VideoGenApiError, errorText } from './videogen/errors.js'
 import { readiness } from './videogen/files.js'
 import type { Execution } from './videogen/types.js'
 
+export interface CachedRun {
+  execution: Execution
+  clips: Clip[]
+}
+
 export interface CacheSession {
-  hit: boolean
-  /** On a hit: the cached execution and its clips, restored into download-dir (path, absPath, bytes set). */
-  restored?: { execution: Execution; clips: Clip[] }
+  /** Set on a hit: the cached execution and its clips, restored into download-dir (path, absPath, bytes set). */
+  restored?: CachedRun
   reuseUpload(file: LocalFile): Promise<string | undefined>
   rememberUpload(file: LocalFile, fileId: string): void
   save(execution: Execution, clips: Clip[]): Promise<void>
@@ -57,7 +61,6 @@ interface CacheRecord {
 const stagedClipName = (index: number) => `clip-${index}.mp4`
 
 const disabled: CacheSession = {
-  hit: false,
   reuseUpload: async () => undefined,
   rememberUpload: () => undefined,
   save: async () => undefined,
@@ -85,8 +88,7 @@ export async function openCache(settings: Settings, client: VideoGenClient): Pro
 }
 
 class Session implements CacheSession {
-  hit = false
-  restored?: { execution: Execution; clips: Clip[] }
+  restored?: CachedRun
   /** Upload entries are saved one at a time (they share a staging directory), in the background. */
   private uploadSaves: Promise<void> = Promise.resolve()
   private readonly rememberUploads: boolean
@@ -114,7 +116,7 @@ class Session implements CacheSession {
   async restore(): Promise<void> {
     const rel = `${STAGING_ROOT}/${this.key}`
     await this.cleanUp(rel)
-    let restored: { execution: Execution; clips: Clip[] }
+    let restored: CachedRun
     try {
       const matched = await this.lib.restoreCache([rel], this.key)
       if (matched !== this.key) {
@@ -138,11 +140,10 @@ class Session implements CacheSession {
       for (const clip of restored.clips) delete clip.publicUrl
     }
     this.restored = restored
-    this.hit = true
   }
 
   /** Record and clips from the extracted entry → download-dir, each clip checked against its SHA-256. */
-  private async unpack(dir: string): Promise<{ execution: Execution; clips: Clip[] }> {
+  private async unpack(dir: string): Promise<CachedRun> {
     const record = JSON.parse(await readFile(path.join(dir, RECORD), 'utf8')) as CacheRecord
     const executionId = record.execution?.toolExecutionId
     if (record.format !== CACHE_FORMAT || record.key !== this.key || !EXECUTION_ID.test(executionId ?? '') || !Array.isArray(record.clips)) {
@@ -236,7 +237,7 @@ class Session implements CacheSession {
 
   async save(execution: Execution, clips: Clip[]): Promise<void> {
     await this.uploadSaves
-    if (this.hit) return
+    if (this.restored) return
     if (clips.length < this.settings.request.numResults) {
       core.warning(`Not saved to the cache: ${clips.length} of ${this.settings.request.numResults} results came back, and a cached short result would be served to every later run`)
       return

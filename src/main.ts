@@ -20,7 +20,7 @@ import { type VideoGenClient, createClient } from './videogen/client.js'
 import { AmbiguousCreateError, describeRequirement, errorText } from './videogen/errors.js'
 import type { Execution } from './videogen/types.js'
 import { waitForExecution } from './wait.js'
-import type { CacheSession } from './cache.js'
+import type { CacheSession, CachedRun } from './cache.js'
 
 /** Time for cancel + confirm on a timeout or a failed wait. */
 const CANCEL_BUDGET_MS = 6000
@@ -89,7 +89,7 @@ class Run {
       if (s.cache) {
         const { openCache } = await import('./cache.js')
         cache = await openCache(s, this.client)
-        if (cache.hit) return this.deliverFromCache(cache)
+        if (cache.restored) return this.deliverFromCache(cache.restored)
       }
       const imageIds = await this.upload(s.images, cache)
       const [videoId] = await this.upload(s.video ? [s.video] : [], cache)
@@ -214,9 +214,7 @@ class Run {
   private async deliver(execution: Execution, cache: CacheSession | undefined): Promise<void> {
     const s = this.settings
     const clips = clipsOf(execution)
-    let resultsFile = await this.writeResultsFile(execution, clips)
-    setClipOutputs(clips)
-    core.setOutput('results-file', resultsFile)
+    await this.report(execution, clips)
     if (s.cache) core.setOutput('cache-hit', 'false')
     let artifact: { name: string; url: string } | undefined
     let failure: unknown
@@ -241,8 +239,8 @@ class Run {
     } catch (error) {
       failure = error
     }
-    resultsFile = await this.writeResultsFile(execution, clips)
-    setClipOutputs(clips)
+    // Again with what delivery added (paths, sizes, public links).
+    const resultsFile = await this.report(execution, clips)
     const id = execution.toolExecutionId
     // A plain re-run would generate (and bill) again; resuming only delivers.
     const error = failure === undefined ? undefined : `The execution succeeded, but delivery failed: ${errorText(failure)}. To deliver it without paying again, run the step with execution-id: ${id} (not a plain re-run).`
@@ -271,29 +269,28 @@ class Run {
     return artifact
   }
 
-  private async deliverFromCache(cache: CacheSession): Promise<void> {
-    const restored = cache.restored
-    if (!restored) return
-    const { execution, clips } = restored
+  private async deliverFromCache({ execution, clips }: CachedRun): Promise<void> {
     settleExecution('terminal')
     core.setOutput('execution-id', execution.toolExecutionId)
     core.setOutput('status', execution.status)
     core.setOutput('cache-hit', 'true')
-    setClipOutputs(clips)
-    const resultsFile = await this.writeResultsFile(execution, clips)
-    core.setOutput('results-file', resultsFile)
+    const resultsFile = await this.report(execution, clips)
     core.info(`Cache hit: reused execution ${execution.toolExecutionId}; no new execution was created`)
     const artifact = await this.publish(clips)
     await this.summarize({ status: execution.status, executionId: execution.toolExecutionId, clips, cacheHit: true, ...(artifact && { artifact }), resultsFile })
   }
 
-  private async writeResultsFile(execution: Execution, clips: Clip[]): Promise<string> {
+  /** The results file and the clip outputs, from what is known of the clips so far. Returns the file's path. */
+  private async report(execution: Execution, clips: Clip[]): Promise<string> {
     const s = this.settings
     await mkdir(s.downloadDir, { recursive: true })
     const file = path.join(s.downloadDir, `${execution.toolExecutionId}.json`)
     const record = { execution, clips: clips.map(({ absPath: _abs, ...clip }) => clip) }
     await writeFile(file, `${JSON.stringify(record, null, 2)}\n`)
-    return s.workspace.relative(file)
+    const resultsFile = s.workspace.relative(file)
+    setClipOutputs(clips)
+    core.setOutput('results-file', resultsFile)
+    return resultsFile
   }
 
   private summarizeFailure(status: string, error: string): Promise<void> {

@@ -2,7 +2,7 @@
 import { Agent, EnvHttpProxyAgent, type Dispatcher, request } from 'undici'
 import { NetworkError, VideoGenApiError } from './errors.js'
 import type { ApiErrorBody } from './types.js'
-import { DEFAULT_POLICY, type RetryPolicy, backoffMs, serverDelayMs, sleep } from './retry.js'
+import { DEFAULT_POLICY, type RetryPolicy, backoffMs, header, serverDelayMs, sleep } from './retry.js'
 
 /**
  * How a request may be retried.
@@ -173,11 +173,11 @@ export class VideoGenHttp {
       this.log.debug(`${method} ${path} → network error after ${Date.now() - started} ms: ${String((cause as Error).message)}`)
       return { ok: false, error: new NetworkError(options.operation, cause, wasNotSent(cause)) }
     }
-    const requestId = headerValue(response.headers['x-request-id'])
+    const requestId = header(response.headers, 'x-request-id')
     this.log.debug(`${method} ${path} → ${response.statusCode} in ${Date.now() - started} ms${requestId ? ` (request id ${requestId})` : ''}`)
     if (response.statusCode >= 300 && response.statusCode < 400) {
       await response.body.dump()
-      const location = headerValue(response.headers.location) ?? '(none)'
+      const location = header(response.headers, 'location') ?? '(none)'
       const error = new VideoGenApiError(response.statusCode, { message: `unexpected redirect to ${this.redact(location.split('?')[0] ?? '')}; set base-url to the API's final address (the key is only ever sent to base-url)`, code: 'redirect' }, requestId, options.operation)
       return { ok: false, error }
     }
@@ -199,9 +199,6 @@ export class VideoGenHttp {
   }
 }
 
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value
-}
 
 function shortReason(error: Error): string {
   if (error instanceof VideoGenApiError) return `HTTP ${error.status}${error.code ? ` ${error.code}` : ''}`

@@ -23,7 +23,8 @@ export const DEFAULT_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 1000, 
 
 type HeaderBag = Record<string, string | string[] | undefined>
 
-function header(headers: HeaderBag, name: string): string | undefined {
+/** A response header's value (the first, when repeated). */
+export function header(headers: HeaderBag, name: string): string | undefined {
   const value = headers[name.toLowerCase()]
   return Array.isArray(value) ? value[0] : value
 }

@@ -717,11 +717,11 @@ class VideoGenHttp {
             this.log.debug(`${method} ${path} → network error after ${Date.now() - started} ms: ${String(cause.message)}`);
             return { ok: false, error: new errors/* NetworkError */.Dr(options.operation, cause, wasNotSent(cause)) };
         }
-        const requestId = headerValue(response.headers['x-request-id']);
+        const requestId = (0,retry/* header */.wx)(response.headers, 'x-request-id');
         this.log.debug(`${method} ${path} → ${response.statusCode} in ${Date.now() - started} ms${requestId ? ` (request id ${requestId})` : ''}`);
         if (response.statusCode >= 300 && response.statusCode < 400) {
             await response.body.dump();
-            const location = headerValue(response.headers.location) ?? '(none)';
+            const location = (0,retry/* header */.wx)(response.headers, 'location') ?? '(none)';
             const error = new errors/* VideoGenApiError */.gr(response.statusCode, { message: `unexpected redirect to ${this.redact(location.split('?')[0] ?? '')}; set base-url to the API's final address (the key is only ever sent to base-url)`, code: 'redirect' }, requestId, options.operation);
             return { ok: false, error };
         }
@@ -742,9 +742,6 @@ class VideoGenHttp {
             return { ok: false, error: new errors/* NetworkError */.Dr(options.operation, cause, false) };
         }
     }
-}
-function headerValue(value) {
-    return Array.isArray(value) ? value[0] : value;
 }
 function shortReason(error) {
     if (error instanceof errors/* VideoGenApiError */.gr)
@@ -945,6 +942,7 @@ class FilesApi {
 /* harmony export */   Jy: () => (/* binding */ serverDelayMs),
 /* harmony export */   jo: () => (/* binding */ backoffMs),
 /* harmony export */   lW: () => (/* binding */ TRANSFER_BACKOFF),
+/* harmony export */   wx: () => (/* binding */ header),
 /* harmony export */   yy: () => (/* binding */ sleep),
 /* harmony export */   zj: () => (/* binding */ DEFAULT_POLICY)
 /* harmony export */ });
@@ -952,6 +950,7 @@ class FilesApi {
 /** Between attempts of a storage transfer (upload PUT, download GET): short, since storage recovers fast. */
 const TRANSFER_BACKOFF = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 5_000, maxServerDelayMs: 0 };
 const DEFAULT_POLICY = { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 30_000, maxServerDelayMs: 15 * 60_000, totalBudgetMs: 5 * 60_000 };
+/** A response header's value (the first, when repeated). */
 function header(headers, name) {
     const value = headers[name.toLowerCase()];
     return Array.isArray(value) ? value[0] : value;

@@ -670,8 +670,8 @@ class Run {
             if (s.cache) {
                 const { openCache } = await __webpack_require__.e(/* import() */ 959).then(__webpack_require__.bind(__webpack_require__, 7959));
                 cache = await openCache(s, this.client);
-                if (cache.hit)
-                    return this.deliverFromCache(cache);
+                if (cache.restored)
+                    return this.deliverFromCache(cache.restored);
             }
             const imageIds = await this.upload(s.images, cache);
             const [videoId] = await this.upload(s.video ? [s.video] : [], cache);
@@ -802,9 +802,7 @@ class Run {
     async deliver(execution, cache) {
         const s = this.settings;
         const clips = (0,clip/* clipsOf */.H)(execution);
-        let resultsFile = await this.writeResultsFile(execution, clips);
-        setClipOutputs(clips);
-        core/* setOutput */.uH('results-file', resultsFile);
+        await this.report(execution, clips);
         if (s.cache)
             core/* setOutput */.uH('cache-hit', 'false');
         let artifact;
@@ -833,8 +831,8 @@ class Run {
         catch (error) {
             failure = error;
         }
-        resultsFile = await this.writeResultsFile(execution, clips);
-        setClipOutputs(clips);
+        // Again with what delivery added (paths, sizes, public links).
+        const resultsFile = await this.report(execution, clips);
         const id = execution.toolExecutionId;
         // A plain re-run would generate (and bill) again; resuming only delivers.
         const error = failure === undefined ? undefined : `The execution succeeded, but delivery failed: ${(0,errors/* errorText */.kc)(failure)}. To deliver it without paying again, run the step with execution-id: ${id} (not a plain re-run).`;
@@ -863,29 +861,27 @@ class Run {
         }
         return artifact;
     }
-    async deliverFromCache(cache) {
-        const restored = cache.restored;
-        if (!restored)
-            return;
-        const { execution, clips } = restored;
+    async deliverFromCache({ execution, clips }) {
         (0,lifecycle/* settleExecution */.qe)('terminal');
         core/* setOutput */.uH('execution-id', execution.toolExecutionId);
         core/* setOutput */.uH('status', execution.status);
         core/* setOutput */.uH('cache-hit', 'true');
-        setClipOutputs(clips);
-        const resultsFile = await this.writeResultsFile(execution, clips);
-        core/* setOutput */.uH('results-file', resultsFile);
+        const resultsFile = await this.report(execution, clips);
         core/* info */.pq(`Cache hit: reused execution ${execution.toolExecutionId}; no new execution was created`);
         const artifact = await this.publish(clips);
         await this.summarize({ status: execution.status, executionId: execution.toolExecutionId, clips, cacheHit: true, ...(artifact && { artifact }), resultsFile });
     }
-    async writeResultsFile(execution, clips) {
+    /** The results file and the clip outputs, from what is known of the clips so far. Returns the file's path. */
+    async report(execution, clips) {
         const s = this.settings;
         await (0,promises_.mkdir)(s.downloadDir, { recursive: true });
         const file = external_node_path_default().join(s.downloadDir, `${execution.toolExecutionId}.json`);
         const record = { execution, clips: clips.map(({ absPath: _abs, ...clip }) => clip) };
         await (0,promises_.writeFile)(file, `${JSON.stringify(record, null, 2)}\n`);
-        return s.workspace.relative(file);
+        const resultsFile = s.workspace.relative(file);
+        setClipOutputs(clips);
+        core/* setOutput */.uH('results-file', resultsFile);
+        return resultsFile;
     }
     summarizeFailure(status, error) {
         return this.summarize({ status, ...(this.executionId && { executionId: this.executionId }), clips: [], error });

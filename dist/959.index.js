@@ -119,7 +119,6 @@ const RECORD = 'record.json';
 const REUSE_READY_MS = 60_000;
 const stagedClipName = (index) => `clip-${index}.mp4`;
 const disabled = {
-    hit: false,
     reuseUpload: async () => undefined,
     rememberUpload: () => undefined,
     save: async () => undefined,
@@ -150,7 +149,6 @@ class Session {
     client;
     hashes;
     key;
-    hit = false;
     restored;
     /** Upload entries are saved one at a time (they share a staging directory), in the background. */
     uploadSaves = Promise.resolve();
@@ -203,7 +201,6 @@ class Session {
                 delete clip.publicUrl;
         }
         this.restored = restored;
-        this.hit = true;
     }
     /** Record and clips from the extracted entry → download-dir, each clip checked against its SHA-256. */
     async unpack(dir) {
@@ -309,7 +306,7 @@ class Session {
     }
     async save(execution, clips) {
         await this.uploadSaves;
-        if (this.hit)
+        if (this.restored)
             return;
         if (clips.length < this.settings.request.numResults) {
             core/* warning */.$e(`Not saved to the cache: ${clips.length} of ${this.settings.request.numResults} results came back, and a cached short result would be served to every later run`);

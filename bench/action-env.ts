@@ -6,7 +6,11 @@ import type { Emulator } from '../test/emulator/index.js'
 import { inputEnv } from '../test/runner/action-yml.js'
 
 /** Creates workspace/, temp/ and the file-command files under `root`; returns the step's environment. */
-export function runnerEnv(emulator: Emulator, root: string, inputs: Record<string, string> = {}): Record<string, string> {
+export function runnerEnv(
+  emulator: Emulator,
+  root: string,
+  inputs: Record<string, string> = {},
+): Record<string, string> {
   const workspace = path.join(root, 'workspace')
   const temp = path.join(root, 'temp')
   mkdirSync(workspace, { recursive: true })
@@ -14,7 +18,12 @@ export function runnerEnv(emulator: Emulator, root: string, inputs: Record<strin
   const files = { GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_STEP_SUMMARY: 'summary.md' }
   for (const name of Object.values(files)) writeFileSync(path.join(root, name), '')
   const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([k, v]) => v !== undefined && !/^(INPUT_|STATE_|GITHUB_|RUNNER_|ACTIONS_|VIDEOGEN_|NODE_OPTIONS$)/.test(k) && !/proxy$/i.test(k)),
+    Object.entries(process.env).filter(
+      ([k, v]) =>
+        v !== undefined &&
+        !/^(INPUT_|STATE_|GITHUB_|RUNNER_|ACTIONS_|VIDEOGEN_|NODE_OPTIONS$)/.test(k) &&
+        !/proxy$/i.test(k),
+    ),
   ) as Record<string, string>
   return {
     ...inherited,
@@ -26,7 +35,14 @@ export function runnerEnv(emulator: Emulator, root: string, inputs: Record<strin
     GITHUB_RUN_ID: '1',
     RUNNER_TEMP: temp,
     RUNNER_OS: 'Linux',
-    ...inputEnv({ 'api-key': emulator.key, 'base-url': emulator.url, prompt: 'A bench clip', download: 'false', summary: 'false', ...inputs }),
+    ...inputEnv({
+      'api-key': emulator.key,
+      'base-url': emulator.url,
+      prompt: 'A bench clip',
+      download: 'false',
+      summary: 'false',
+      ...inputs,
+    }),
   }
 }
 

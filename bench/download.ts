@@ -16,13 +16,21 @@ export async function downloadScenario(ctx: BenchContext): Promise<ScenarioResul
   const ttfbMs = ctx.smoke ? 50 : 200
   const bytes = ctx.smoke ? 64 * 1024 : 2 * 1024 * 1024
   const reps = ctx.smoke ? 1 : 3
-  const emulator = await startEmulator({ job: { queuedMs: 0, durationMs: 10 }, downloadTtfbMs: ttfbMs, resultBytes: randomBytes(bytes) })
+  const emulator = await startEmulator({
+    job: { queuedMs: 0, durationMs: 10 },
+    downloadTtfbMs: ttfbMs,
+    resultBytes: randomBytes(bytes),
+  })
   const client = benchClient(emulator.url)
   const dir = mkdtempSync(path.join(tmpdir(), 'vg-bench-download-'))
   const parallel: number[] = []
   const sequential: number[] = []
   try {
-    const id = await client.tools.generateVideoClip({ prompt: 'bench download', numResults: results, isOutputTemporary: true })
+    const id = await client.tools.generateVideoClip({
+      prompt: 'bench download',
+      numResults: results,
+      isOutputTemporary: true,
+    })
     let execution = await client.tools.getExecution(id)
     while (!isTerminal(execution.status)) {
       await sleep(20)
@@ -32,9 +40,18 @@ export async function downloadScenario(ctx: BenchContext): Promise<ScenarioResul
       const clips: Clip[] = clipsOf(execution)
       const target = path.join(dir, `${concurrency ?? 'default'}-${rep}`)
       const started = performance.now()
-      await downloadClips(clips, { dir: target, root: dir, executionId: id, dispatcher: client.http.dispatcher, files: client.files, ...(concurrency && { concurrency }) })
+      await downloadClips(clips, {
+        dir: target,
+        root: dir,
+        executionId: id,
+        dispatcher: client.http.dispatcher,
+        files: client.files,
+        ...(concurrency && { concurrency }),
+      })
       const elapsed = performance.now() - started
-      for (const clip of clips) if (clip.bytes !== bytes || statSync(clip.absPath as string).size !== bytes) throw new Error(`clip ${clip.index}: ${clip.bytes} bytes, expected ${bytes}`)
+      for (const clip of clips)
+        if (clip.bytes !== bytes || statSync(clip.absPath as string).size !== bytes)
+          throw new Error(`clip ${clip.index}: ${clip.bytes} bytes, expected ${bytes}`)
       rmSync(target, { recursive: true })
       return elapsed
     }

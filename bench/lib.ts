@@ -49,17 +49,36 @@ export const max = (values: readonly number[]): number => Math.max(...values)
 export const ms = (value: number): string => `${Math.round(value)} ms`
 export const s = (valueMs: number): string => `${(valueMs / 1000).toFixed(2)} s`
 export const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MiB`
-export const mibps = (bytes: number, durationMs: number): string => `${(bytes / 1024 / 1024 / (durationMs / 1000)).toFixed(0)} MiB/s`
+export const mibps = (bytes: number, durationMs: number): string =>
+  `${(bytes / 1024 / 1024 / (durationMs / 1000)).toFixed(0)} MiB/s`
 
 /** A client on the action's own transport and API classes, without the @actions/core logging. */
-export function benchClient(baseUrl: string): { http: VideoGenHttp; tools: ToolsApi; files: FilesApi; close(): Promise<void> } {
+export function benchClient(baseUrl: string): {
+  http: VideoGenHttp
+  tools: ToolsApi
+  files: FilesApi
+  close(): Promise<void>
+} {
   const http = new VideoGenHttp({ baseUrl, apiKey: API_KEY })
-  return { http, tools: new ToolsApi(http), files: new FilesApi(http), close: () => http.dispatcher.destroy().catch(() => undefined) }
+  return {
+    http,
+    tools: new ToolsApi(http),
+    files: new FilesApi(http),
+    close: () => http.dispatcher.destroy().catch(() => undefined),
+  }
 }
 
 export function markdownTable(rows: readonly Row[], smoke: boolean): string {
   const header = ['Scenario', 'Measure', 'Action', 'Baseline', 'Target', 'Met']
   const lines = [header, header.map(() => '---')]
-  for (const r of rows) lines.push([r.scenario, r.measure, r.action, r.baseline, r.target, smoke || r.met === undefined ? '–' : r.met ? 'yes' : '**no**'])
+  for (const r of rows)
+    lines.push([
+      r.scenario,
+      r.measure,
+      r.action,
+      r.baseline,
+      r.target,
+      smoke || r.met === undefined ? '–' : r.met ? 'yes' : '**no**',
+    ])
   return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n')
 }

@@ -31,7 +31,8 @@ async function oneRun(emulator: Emulator, shape: Shape, poller: Poller): Promise
   try {
     const createdAt = Date.now()
     const id = await client.tools.generateVideoClip({ prompt: `bench ${shape} ${poller}`, isOutputTemporary: true })
-    const getExecution = (execId: string, options: { signal?: AbortSignal; deadline?: number } = {}) => client.tools.getExecution(execId, options)
+    const getExecution = (execId: string, options: { signal?: AbortSignal; deadline?: number } = {}) =>
+      client.tools.getExecution(execId, options)
     const execution =
       poller === 'sdk'
         ? await sdkPoll(getExecution, id)
@@ -55,21 +56,30 @@ async function oneRun(emulator: Emulator, shape: Shape, poller: Poller): Promise
 function summarize(samples: Sample[]) {
   const lags = samples.map((x) => x.lagMs)
   const polls = samples.map((x) => x.polls)
-  return { lagP50: percentile(lags, 50), lagMax: max(lags), pollsMedian: median(polls), pollsMax: max(polls), pollsMin: Math.min(...polls) }
+  return {
+    lagP50: percentile(lags, 50),
+    lagMax: max(lags),
+    pollsMedian: median(polls),
+    pollsMax: max(polls),
+    pollsMin: Math.min(...polls),
+  }
 }
 
 export async function pollingScenario(ctx: BenchContext): Promise<ScenarioResult> {
   const durationMs = ctx.smoke ? 1000 : 20_000
   const runs = ctx.smoke ? 1 : 5
   const shapes: Shape[] = ['linear', 'steps']
-  const emulators = await Promise.all(shapes.map((progress) => startEmulator({ job: { queuedMs: 100, durationMs, progress } })))
+  const emulators = await Promise.all(
+    shapes.map((progress) => startEmulator({ job: { queuedMs: 100, durationMs, progress } })),
+  )
   let samples: Sample[]
   try {
     // Every run of both pollers and both shapes at once: the pollers sleep nearly all the time, so they do not
     // disturb one another, and the wall time is one job's instead of twenty.
     const jobs: Array<Promise<Sample>> = []
     shapes.forEach((shape, i) => {
-      for (let run = 0; run < runs; run++) for (const poller of ['action', 'sdk'] as const) jobs.push(oneRun(emulators[i] as Emulator, shape, poller))
+      for (let run = 0; run < runs; run++)
+        for (const poller of ['action', 'sdk'] as const) jobs.push(oneRun(emulators[i] as Emulator, shape, poller))
     })
     ctx.log(`polling: ${jobs.length} executions of ${s(durationMs)} running at once`)
     samples = await Promise.all(jobs)

@@ -25,10 +25,13 @@ const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<ScenarioResult>> 
   startup: startupScenario,
 }
 
-const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' } } })
+const { values } = parseArgs({
+  options: { smoke: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' } },
+})
 const smoke = values.smoke ?? false
 const only = values.only ? values.only.split(',').map((x) => x.trim()) : Object.keys(SCENARIOS)
-for (const name of only) if (!SCENARIOS[name]) throw new Error(`unknown scenario '${name}'; known: ${Object.keys(SCENARIOS).join(', ')}`)
+for (const name of only)
+  if (!SCENARIOS[name]) throw new Error(`unknown scenario '${name}'; known: ${Object.keys(SCENARIOS).join(', ')}`)
 
 const ctx: BenchContext = {
   smoke,
@@ -52,7 +55,14 @@ for (const name of only) {
 }
 const wallMs = Date.now() - started
 
-const environment = { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadAverage1m: { start: loadAtStart, end: os.loadavg()[0] as number } }
+const environment = {
+  node: process.version,
+  platform: `${os.platform()} ${os.arch()}`,
+  cpus: os.cpus().length,
+  cpu: os.cpus()[0]?.model ?? '?',
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  loadAverage1m: { start: loadAtStart, end: os.loadavg()[0] as number },
+}
 console.log(
   `\nVideoGen action benchmark${smoke ? ' (smoke: tiny sizes, targets not judged)' : ''}; node ${environment.node}, ${environment.cpus} × ${environment.cpu}, ` +
     `load average ${loadAtStart.toFixed(1)} at start, ${environment.loadAverage1m.end.toFixed(1)} at end\n`,
@@ -61,8 +71,17 @@ console.log(markdownTable(rows, smoke))
 if (notes.length > 0) console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}`)
 console.log(`\nWall time ${(wallMs / 1000).toFixed(1)} s`)
 
-const out = values.out ? path.resolve(values.out) : path.join(ROOT, 'bench/results', `${new Date(started).toISOString().replace(/[:.]/g, '-')}${smoke ? '-smoke' : ''}.json`)
+const out = values.out
+  ? path.resolve(values.out)
+  : path.join(
+      ROOT,
+      'bench/results',
+      `${new Date(started).toISOString().replace(/[:.]/g, '-')}${smoke ? '-smoke' : ''}.json`,
+    )
 mkdirSync(path.dirname(out), { recursive: true })
-writeFileSync(out, `${JSON.stringify({ startedAt: new Date(started).toISOString(), smoke, wallMs, environment, rows, notes, raw }, null, 2)}\n`)
+writeFileSync(
+  out,
+  `${JSON.stringify({ startedAt: new Date(started).toISOString(), smoke, wallMs, environment, rows, notes, raw }, null, 2)}\n`,
+)
 console.log(`Results: ${path.relative(process.cwd(), out)}`)
 if (!smoke && rows.some((r) => r.met === false)) process.exitCode = 1

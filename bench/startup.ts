@@ -45,17 +45,26 @@ async function nodeBaseline(env: Record<string, string>): Promise<number> {
 }
 
 /** Spawn → first request recorded by the emulator (its clock is this process's clock); the child is then killed. */
-async function actionToFirstRequest(emulator: Emulator, entry: string, env: Record<string, string>): Promise<{ ms: number; request: string }> {
+async function actionToFirstRequest(
+  emulator: Emulator,
+  entry: string,
+  env: Record<string, string>,
+): Promise<{ ms: number; request: string }> {
   const seen = emulator.requests.length
   const started = Date.now()
-  const child = spawn(process.execPath, [entry], { cwd: env.GITHUB_WORKSPACE, env, stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(process.execPath, [entry], {
+    cwd: env.GITHUB_WORKSPACE,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   let stderr = ''
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()))
   const exit = exited(child)
   try {
     // Polling only delays noticing the request; its arrival time is stamped by the emulator.
     for (let waited = 0; emulator.requests.length === seen; waited += 5) {
-      if (waited > 30_000 || child.exitCode !== null) throw new Error(`the action made no request (exit ${child.exitCode}): ${stderr.trim()}`)
+      if (waited > 30_000 || child.exitCode !== null)
+        throw new Error(`the action made no request (exit ${child.exitCode}): ${stderr.trim()}`)
       await new Promise((r) => setTimeout(r, 5))
     }
     const first = emulator.requests[seen]!
@@ -70,10 +79,17 @@ async function actionToFirstRequest(emulator: Emulator, entry: string, env: Reco
 async function loadedByPlainRun(entry: string, env: Record<string, string>, root: string): Promise<string[]> {
   const log = path.join(root, 'loaded.txt')
   writeFileSync(log, '')
-  const child = spawn(process.execPath, ['--import', LOAD_LOGGER, entry], { cwd: env.GITHUB_WORKSPACE, env: { ...env, VG_BENCH_LOADED: log }, stdio: 'ignore' })
+  const child = spawn(process.execPath, ['--import', LOAD_LOGGER, entry], {
+    cwd: env.GITHUB_WORKSPACE,
+    env: { ...env, VG_BENCH_LOADED: log },
+    stdio: 'ignore',
+  })
   const code = await exited(child)
   if (code !== 0) throw new Error(`the plain run exited ${code}`)
-  return readFileSync(log, 'utf8').split('\n').filter(Boolean).map((url) => path.basename(new URL(url).pathname))
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((url) => path.basename(new URL(url).pathname))
 }
 
 export async function startupScenario(ctx: BenchContext): Promise<ScenarioResult> {
@@ -103,7 +119,9 @@ export async function startupScenario(ctx: BenchContext): Promise<ScenarioResult
   }
 
   const chunks = readdirSync(ctx.distDir).filter((f) => f.endsWith('.js'))
-  const heavyByChunk = Object.fromEntries(chunks.map((f) => [f, heavyIn(path.join(ctx.distDir, f))]).filter(([, h]) => h!.length > 0))
+  const heavyByChunk = Object.fromEntries(
+    chunks.map((f) => [f, heavyIn(path.join(ctx.distDir, f))]).filter(([, h]) => h!.length > 0),
+  )
   const heavyLoaded = [...new Set(loaded.flatMap((f) => (heavyByChunk[f] as string[] | undefined) ?? []))]
   const heavyInIndex = (heavyByChunk['index.js'] as string[] | undefined) ?? []
   const where = Object.entries(heavyByChunk).map(([f, h]) => `${(h as string[]).join(', ')} in ${f}`)

@@ -11,9 +11,15 @@ import { type BenchContext, type ScenarioResult, benchClient, median, mib, mibps
 
 const MB = 1e6
 /** Writes the process's peak RSS (KiB) to $VG_BENCH_RSS when it exits. */
-const RSS_AT_EXIT = importUrl(`import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(process.env.VG_BENCH_RSS, String(process.resourceUsage().maxRSS)))`)
+const RSS_AT_EXIT = importUrl(
+  `import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(process.env.VG_BENCH_RSS, String(process.resourceUsage().maxRSS)))`,
+)
 
-function run(command: string, args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<string> {
+function run(
+  command: string,
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
@@ -21,7 +27,11 @@ function run(command: string, args: string[], options: { env?: Record<string, st
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
     child.on('error', reject)
-    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${path.basename(command)} exited ${code}: ${stderr.trim()}\n${stdout.slice(-2000)}`))))
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(stdout)
+        : reject(new Error(`${path.basename(command)} exited ${code}: ${stderr.trim()}\n${stdout.slice(-2000)}`)),
+    )
   })
 }
 
@@ -43,16 +53,27 @@ const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000
 function putMs(emulator: Emulator, fileId: string, size: number): number {
   const file = emulator.files.get(fileId)
   const put = emulator.requests.filter((r) => r.method === 'PUT' && r.path.includes(`/${fileId}/`)).pop()
-  if (!file || !put || file.uploadedBytes !== size) throw new Error(`upload of ${fileId}: ${file?.uploadedBytes} bytes stored, expected ${size}`)
+  if (!file || !put || file.uploadedBytes !== size)
+    throw new Error(`upload of ${fileId}: ${file?.uploadedBytes} bytes stored, expected ${size}`)
   return file.updatedAt - put.at
 }
 
 /** Runs the bundled action; returns its peak RSS in KiB and the ids of the files it uploaded. */
-async function runAction(ctx: BenchContext, emulator: Emulator, root: string, inputs: Record<string, string>): Promise<{ maxRssKb: number; uploaded: string[] }> {
+async function runAction(
+  ctx: BenchContext,
+  emulator: Emulator,
+  root: string,
+  inputs: Record<string, string>,
+): Promise<{ maxRssKb: number; uploaded: string[] }> {
   const before = new Set(emulator.files.keys())
   const env: Record<string, string> = { ...runnerEnv(emulator, root, inputs), VG_BENCH_RSS: path.join(root, 'rss') }
-  await run(process.execPath, ['--import', RSS_AT_EXIT, path.join(ctx.distDir, 'index.js')], { env, cwd: env.GITHUB_WORKSPACE ?? root })
-  const uploaded = [...emulator.files.values()].filter((f) => f.origin === 'upload' && !before.has(f.id)).map((f) => f.id)
+  await run(process.execPath, ['--import', RSS_AT_EXIT, path.join(ctx.distDir, 'index.js')], {
+    env,
+    cwd: env.GITHUB_WORKSPACE ?? root,
+  })
+  const uploaded = [...emulator.files.values()]
+    .filter((f) => f.origin === 'upload' && !before.has(f.id))
+    .map((f) => f.id)
   return { maxRssKb: Number(readFileSync(path.join(root, 'rss'), 'utf8')), uploaded }
 }
 
@@ -74,10 +95,27 @@ export async function uploadScenario(ctx: BenchContext): Promise<ScenarioResult>
       const ticket = await client.files.createUpload('large.mp4', 'VIDEO', true)
       const cpu = process.cpuUsage()
       // `Expect:` off: no waiting for a 100 Continue before the body.
-      const out = await run('curl', ['-sS', '-T', file, '-X', 'PUT', '-H', 'Expect:', '-o', '/dev/null', '-w', '%{http_code} %{time_total}', ticket.uploadUrl])
+      const out = await run('curl', [
+        '-sS',
+        '-T',
+        file,
+        '-X',
+        'PUT',
+        '-H',
+        'Expect:',
+        '-o',
+        '/dev/null',
+        '-w',
+        '%{http_code} %{time_total}',
+        ticket.uploadUrl,
+      ])
       const [status, seconds] = out.trim().split(' ')
       if (status !== '200') throw new Error(`curl upload: HTTP ${status}`)
-      return { putMs: putMs(emulator, ticket.fileId, size), clientMs: Number(seconds) * 1000, emulatorCpuMs: cpuMs(process.cpuUsage(cpu)) }
+      return {
+        putMs: putMs(emulator, ticket.fileId, size),
+        clientMs: Number(seconds) * 1000,
+        emulatorCpuMs: cpuMs(process.cpuUsage(cpu)),
+      }
     }
     // Unmeasured: the first read of the file fills the page cache, and the emulator's first large PUT is slow.
     await curlPut()
@@ -85,8 +123,13 @@ export async function uploadScenario(ctx: BenchContext): Promise<ScenarioResult>
     for (let rep = 0; rep < reps; rep++) {
       const cpu = process.cpuUsage()
       const result = await runAction(ctx, emulator, root, { video: 'large.mp4' })
-      if (result.uploaded.length !== 1) throw new Error(`the action uploaded ${result.uploaded.length} files, expected 1`)
-      action.push({ putMs: putMs(emulator, result.uploaded[0] as string, size), maxRssKb: result.maxRssKb, emulatorCpuMs: cpuMs(process.cpuUsage(cpu)) })
+      if (result.uploaded.length !== 1)
+        throw new Error(`the action uploaded ${result.uploaded.length} files, expected 1`)
+      action.push({
+        putMs: putMs(emulator, result.uploaded[0] as string, size),
+        maxRssKb: result.maxRssKb,
+        emulatorCpuMs: cpuMs(process.cpuUsage(cpu)),
+      })
 
       curl.push(await curlPut())
     }

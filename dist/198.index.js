@@ -56,13 +56,19 @@ function cancelOutcome(status) {
 async function cancelAndConfirm(tools, id, budgetMs) {
     const deadline = Date.now() + budgetMs;
     try {
-        await tools.cancelExecution(id, { deadline, signal: AbortSignal.timeout(Math.round(Math.max(1000, budgetMs * 0.6))) });
+        await tools.cancelExecution(id, {
+            deadline,
+            signal: AbortSignal.timeout(Math.round(Math.max(1000, budgetMs * 0.6))),
+        });
     }
     catch (error) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not cancel execution ${id}: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorText */ .kc)(error)}`);
     }
     try {
-        const execution = await tools.getExecution(id, { deadline, signal: AbortSignal.timeout(Math.round(Math.max(500, deadline - Date.now()))) });
+        const execution = await tools.getExecution(id, {
+            deadline,
+            signal: AbortSignal.timeout(Math.round(Math.max(500, deadline - Date.now()))),
+        });
         if ((0,_videogen_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isTerminal */ .H)(execution.status))
             settleExecution('terminal');
         return execution.status;
@@ -380,7 +386,13 @@ class Workspace {
         if (external_node_path_default().isAbsolute(pattern) || pattern.split(/[\\/]/).includes('..')) {
             throw new input_error/* InputError */.d(input, `pattern '${pattern}' must be relative to the workspace and must not contain '..'`);
         }
-        const matches = await (0,dist/* glob */.TI)(pattern, { cwd: this.root, onlyFiles: true, dot: false, followSymbolicLinks: false, expandDirectories: false });
+        const matches = await (0,dist/* glob */.TI)(pattern, {
+            cwd: this.root,
+            onlyFiles: true,
+            dot: false,
+            followSymbolicLinks: false,
+            expandDirectories: false,
+        });
         if (matches.length === 0)
             throw new input_error/* InputError */.d(input, `pattern '${pattern}' matches no file in the workspace`);
         return matches.sort();
@@ -400,7 +412,15 @@ const DEFAULT_BASE_URL = 'https://api.videogen.io';
 const MAX_IMAGES = 4;
 const WATERMARK_MODES = ['AUTO', 'VIDEO_GEN', 'NONE'];
 /** Request fields that count as "something to generate from" when given through `params`. */
-const INPUT_FIELDS = ['prompt', 'imageFileIds', 'videoFileId', 'videoFileIds', 'audioFileIds', 'startFrameFileId', 'spokenDialogue'];
+const INPUT_FIELDS = [
+    'prompt',
+    'imageFileIds',
+    'videoFileId',
+    'videoFileIds',
+    'audioFileIds',
+    'startFrameFileId',
+    'spokenDialogue',
+];
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 function isLoopback(hostname) {
     if (LOOPBACK_NAMES.has(hostname) || hostname.endsWith('.localhost'))
@@ -500,7 +520,10 @@ async function loadSettings(read = core/* getInput */.V4, apiKey = (0,secrets/* 
     if (retentionRaw && !artifactName)
         throw new input_error/* InputError */.d('artifact-retention-days', 'needs artifact-name');
     const artifact = artifactName
-        ? { name: artifactName, ...(retentionRaw && { retentionDays: (0,parse/* parseIntegerInRange */.ci)('artifact-retention-days', retentionRaw, 1, 90) }) }
+        ? {
+            name: artifactName,
+            ...(retentionRaw && { retentionDays: (0,parse/* parseIntegerInRange */.ci)('artifact-retention-days', retentionRaw, 1, 90) }),
+        }
         : undefined;
     const releaseTag = read('release-tag');
     const releaseOverwrite = bool('release-overwrite', false);
@@ -513,8 +536,13 @@ async function loadSettings(read = core/* getInput */.V4, apiKey = (0,secrets/* 
         core/* setSecret */.Pq(githubToken);
     if (releaseUpload && !githubToken)
         throw new input_error/* InputError */.d('github-token', 'is empty; release-upload needs a token with contents: write');
-    const release = releaseUpload ? { ...(releaseTag && { tag: releaseTag }), overwrite: releaseOverwrite, token: githubToken } : undefined;
-    for (const [name, on] of [['artifact-name', !!artifact], ['release-upload', !!release]]) {
+    const release = releaseUpload
+        ? { ...(releaseTag && { tag: releaseTag }), overwrite: releaseOverwrite, token: githubToken }
+        : undefined;
+    for (const [name, on] of [
+        ['artifact-name', !!artifact],
+        ['release-upload', !!release],
+    ]) {
         if (on && !download)
             throw new input_error/* InputError */.d(name, 'needs download: true (it delivers the downloaded clips)');
         if (on && !wait)
@@ -581,7 +609,14 @@ var retry = __webpack_require__(97153);
 
 
 
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+]);
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 const quietLog = { debug() { }, info() { } };
 const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
@@ -624,7 +659,11 @@ async function readErrorBody(body, redact) {
     catch {
         // Proxies and load balancers answer with HTML or nothing: keep a short, single-line excerpt.
     }
-    const excerpt = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+    const excerpt = text
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 200);
     return { message: excerpt ? `non-JSON response: ${excerpt}` : 'empty response body' };
 }
 class VideoGenHttp {
@@ -664,7 +703,8 @@ class VideoGenHttp {
             if (!this.isRetryable(error, options.mode))
                 throw error;
             const wait = retryAfterMs ?? (0,retry/* backoffMs */.jo)(attempt, this.policy);
-            if (retryAfterMs !== undefined && (retryAfterMs > this.policy.maxServerDelayMs || Date.now() + wait > budgetEnd)) {
+            if (retryAfterMs !== undefined &&
+                (retryAfterMs > this.policy.maxServerDelayMs || Date.now() + wait > budgetEnd)) {
                 error.message += ` The server asked to retry in ${Math.ceil(retryAfterMs / 1000)} s, which is past the time left; not retried.`;
                 throw error;
             }
@@ -722,7 +762,10 @@ class VideoGenHttp {
         if (response.statusCode >= 300 && response.statusCode < 400) {
             await response.body.dump();
             const location = (0,retry/* header */.wx)(response.headers, 'location') ?? '(none)';
-            const error = new errors/* VideoGenApiError */.gr(response.statusCode, { message: `unexpected redirect to ${this.redact(location.split('?')[0] ?? '')}; set base-url to the API's final address (the key is only ever sent to base-url)`, code: 'redirect' }, requestId, options.operation);
+            const error = new errors/* VideoGenApiError */.gr(response.statusCode, {
+                message: `unexpected redirect to ${this.redact(location.split('?')[0] ?? '')}; set base-url to the API's final address (the key is only ever sent to base-url)`,
+                code: 'redirect',
+            }, requestId, options.operation);
             return { ok: false, error };
         }
         if (response.statusCode >= 400) {
@@ -791,7 +834,11 @@ class ToolsApi {
         return { ...execution, toolExecutionId: execution.toolExecutionId ?? execution.executionId ?? id };
     }
     async cancelExecution(id, options = {}) {
-        await this.http.call('POST', `/v1/tools/executions/${enc(id)}/cancel`, { mode: 'safe', operation: `Cancel execution ${id}`, ...options });
+        await this.http.call('POST', `/v1/tools/executions/${enc(id)}/cancel`, {
+            mode: 'safe',
+            operation: `Cancel execution ${id}`,
+            ...options,
+        });
     }
 }
 /**
@@ -815,7 +862,13 @@ function mayHaveCreated(error) {
 
 const USER_AGENT = 'videogen-action/1 (+https://github.com/features/actions)';
 function createClient(baseUrl, apiKey, dispatcher) {
-    const http = new VideoGenHttp({ baseUrl, apiKey, userAgent: USER_AGENT, log: { debug: core/* debug */.Yz, info: core/* info */.pq }, ...(dispatcher && { dispatcher }) });
+    const http = new VideoGenHttp({
+        baseUrl,
+        apiKey,
+        userAgent: USER_AGENT,
+        log: { debug: core/* debug */.Yz, info: core/* info */.pq },
+        ...(dispatcher && { dispatcher }),
+    });
     return {
         http,
         tools: new ToolsApi(http),
@@ -872,13 +925,24 @@ class FilesApi {
         });
     }
     get(fileId, deadline) {
-        return this.http.call('GET', `/v1/files/${enc(fileId)}`, { mode: 'safe', operation: `Get file ${fileId}`, ...(deadline !== undefined && { deadline }) });
+        return this.http.call('GET', `/v1/files/${enc(fileId)}`, {
+            mode: 'safe',
+            operation: `Get file ${fileId}`,
+            ...(deadline !== undefined && { deadline }),
+        });
     }
     hydrate(fileId, options = {}) {
-        return this.http.call('POST', `/v1/files/${enc(fileId)}/hydrate`, { mode: 'safe', operation: `Hydrate file ${fileId}`, ...options });
+        return this.http.call('POST', `/v1/files/${enc(fileId)}/hydrate`, {
+            mode: 'safe',
+            operation: `Hydrate file ${fileId}`,
+            ...options,
+        });
     }
     enablePublicPreview(fileId) {
-        return this.http.call('POST', `/v1/files/${enc(fileId)}/enable-public-preview`, { mode: 'safe', operation: `Enable public preview of ${fileId}` });
+        return this.http.call('POST', `/v1/files/${enc(fileId)}/enable-public-preview`, {
+            mode: 'safe',
+            operation: `Enable public preview of ${fileId}`,
+        });
     }
     /** Upload a local file and wait until VideoGen can use it. Returns the file id. */
     async upload(source, options) {
@@ -948,8 +1012,19 @@ class FilesApi {
 /* harmony export */ });
 // When and how long to wait before retrying a request. Pure functions of the response and the clock.
 /** Between attempts of a storage transfer (upload PUT, download GET): short, since storage recovers fast. */
-const TRANSFER_BACKOFF = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 5_000, maxServerDelayMs: 0 };
-const DEFAULT_POLICY = { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 30_000, maxServerDelayMs: 15 * 60_000, totalBudgetMs: 5 * 60_000 };
+const TRANSFER_BACKOFF = {
+    maxAttempts: 4,
+    baseDelayMs: 500,
+    maxDelayMs: 5_000,
+    maxServerDelayMs: 0,
+};
+const DEFAULT_POLICY = {
+    maxAttempts: 8,
+    baseDelayMs: 1000,
+    maxDelayMs: 30_000,
+    maxServerDelayMs: 15 * 60_000,
+    totalBudgetMs: 5 * 60_000,
+};
 /** A response header's value (the first, when repeated). */
 function header(headers, name) {
     const value = headers[name.toLowerCase()];
@@ -1078,7 +1153,13 @@ const MAX_REDIRECTS = 5;
 async function downloadToFile(dispatcher, url, dest, signal) {
     let current = url;
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-        const response = await (0,undici__WEBPACK_IMPORTED_MODULE_3__.request)(current, { method: 'GET', dispatcher, headersTimeout: 60_000, bodyTimeout: 120_000, ...(signal && { signal }) });
+        const response = await (0,undici__WEBPACK_IMPORTED_MODULE_3__.request)(current, {
+            method: 'GET',
+            dispatcher,
+            headersTimeout: 60_000,
+            bodyTimeout: 120_000,
+            ...(signal && { signal }),
+        });
         if ([301, 302, 303, 307, 308].includes(response.statusCode) && response.headers.location) {
             await response.body.dump();
             current = new URL(String(response.headers.location), current).toString();

@@ -48,7 +48,14 @@ async function dryRun(settings) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('status', 'dry-run');
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('request-body', JSON.stringify(body));
     if (settings.summary) {
-        await (0,_deliver_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)((0,_deliver_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSummary */ .Br)({ status: 'dry-run', elapsedMs: Date.now() - started, settings: (0,_deliver_summary_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .summarySettings */ .K)(settings), ...(settings.request.prompt && { prompt: settings.request.prompt }), clips: [] }) + `\n<details><summary>Request body</summary>\n\n\`\`\`json\n${JSON.stringify(body, null, 2).replace(/`/g, '\\u0060')}\n\`\`\`\n</details>\n`);
+        await (0,_deliver_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)((0,_deliver_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSummary */ .Br)({
+            status: 'dry-run',
+            elapsedMs: Date.now() - started,
+            settings: (0,_deliver_summary_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .summarySettings */ .K)(settings),
+            ...(settings.request.prompt && { prompt: settings.request.prompt }),
+            clips: [],
+        }) +
+            `\n<details><summary>Request body</summary>\n\n\`\`\`json\n${JSON.stringify(body, null, 2).replace(/`/g, '\\u0060')}\n\`\`\`\n</details>\n`);
     }
 }
 

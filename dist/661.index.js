@@ -48,7 +48,10 @@ async function post() {
     try {
         let seen = 'in an unknown state';
         try {
-            const execution = await client.tools.getExecution(id, { deadline: Date.now() + 10_000, signal: AbortSignal.timeout(15_000) });
+            const execution = await client.tools.getExecution(id, {
+                deadline: Date.now() + 10_000,
+                signal: AbortSignal.timeout(15_000),
+            });
             if ((0,_videogen_types_js__WEBPACK_IMPORTED_MODULE_6__/* .isTerminal */ .H)(execution.status)) {
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Execution ${id} had already ended (${execution.status}); nothing to cancel`);
                 return;

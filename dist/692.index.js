@@ -40,7 +40,9 @@ function statusOf(error) {
 }
 function explain(what, error) {
     const status = statusOf(error);
-    const hint = status === 401 || status === 403 ? ' The token needs `permissions: contents: write` (github-token defaults to the job token).' : '';
+    const hint = status === 401 || status === 403
+        ? ' The token needs `permissions: contents: write` (github-token defaults to the job token).'
+        : '';
     return new Error(`${what} failed: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorText */ .kc)(error)}.${hint}`);
 }
 function overwriteRefused(name, tag) {
@@ -49,7 +51,11 @@ function overwriteRefused(name, tag) {
 async function findRelease(octokit, owner, repo, settings, payload) {
     if (settings.tag) {
         try {
-            const { data } = await octokit.request('GET /repos/{owner}/{repo}/releases/tags/{tag}', { owner, repo, tag: settings.tag });
+            const { data } = await octokit.request('GET /repos/{owner}/{repo}/releases/tags/{tag}', {
+                owner,
+                repo,
+                tag: settings.tag,
+            });
             return { owner, repo, id: data.id, tag: data.tag_name, uploadUrl: data.upload_url };
         }
         catch (error) {
@@ -108,14 +114,19 @@ async function checkReleaseTarget(settings) {
 async function uploadReleaseAssets(settings, clips) {
     const { octokit, owner, repo, payload } = await connect(settings);
     const target = await findRelease(octokit, owner, repo, settings, payload);
-    const files = clips.flatMap((clip) => (clip.absPath ? [{ clip, file: clip.absPath, name: node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(clip.absPath) }] : []));
+    const files = clips.flatMap((clip) => clip.absPath ? [{ clip, file: clip.absPath, name: node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(clip.absPath) }] : []);
     if (files.length === 0) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Nothing attached to release ${target.tag}: there are no downloaded clips`);
         return [];
     }
     let existing;
     try {
-        existing = await octokit.paginate('GET /repos/{owner}/{repo}/releases/{release_id}/assets', { owner, repo, release_id: target.id, per_page: 100 });
+        existing = await octokit.paginate('GET /repos/{owner}/{repo}/releases/{release_id}/assets', {
+            owner,
+            repo,
+            release_id: target.id,
+            per_page: 100,
+        });
     }
     catch (error) {
         throw explain(`Listing the assets of release ${target.tag}`, error);
@@ -145,7 +156,11 @@ async function uploadReleaseAssets(settings, clips) {
         const old = replace.get(name);
         if (old) {
             try {
-                await octokit.request('DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', { owner, repo, asset_id: old.id });
+                await octokit.request('DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+                    owner,
+                    repo,
+                    asset_id: old.id,
+                });
             }
             catch (error) {
                 if (statusOf(error) !== 404)
@@ -159,7 +174,8 @@ async function uploadReleaseAssets(settings, clips) {
         }
         catch (error) {
             // 422 already_exists: someone else uploaded the same name since the check.
-            if (statusOf(error) === 422 && /already_exists/.test(JSON.stringify(error.response?.data ?? ''))) {
+            if (statusOf(error) === 422 &&
+                /already_exists/.test(JSON.stringify(error.response?.data ?? ''))) {
                 throw overwriteRefused(name, target.tag);
             }
             throw explain(`Uploading ${name} to release ${target.tag}`, error);

@@ -180,7 +180,7 @@ function summarySettings(s) {
     ];
     if (r.isOutputTemporary)
         rows.push(['Output', 'temporary']);
-    const files = [...s.images, ...(s.video ? [s.video] : [])].map((ref) => ('fileId' in ref ? ref.fileId : ref.file.relPath));
+    const files = [...s.images, ...(s.video ? [s.video] : [])].map((ref) => 'fileId' in ref ? ref.fileId : ref.file.relPath);
     if (files.length)
         rows.push(['Inputs', files.join(', ')]);
     const extra = Object.keys(s.params);
@@ -211,16 +211,24 @@ const SUMMARY_BUDGET_BYTES = 512 * 1024;
 const PROMPT_CHARS = 2000;
 /** Escapes for HTML text and attributes, and neutralises Markdown punctuation, so nothing the user wrote is interpreted. */
 function escapeText(text) {
-    return text
+    return (text
         .replace(/[&<>"'`*_[\]|\\#~!()]/g, (c) => `&#${c.charCodeAt(0)};`)
         // Every line ending (a lone \r too: Markdown treats it as one) becomes <br>, so no blank line can end the HTML block.
-        .replace(/\r\n|\r|\n/g, '<br>');
+        .replace(/\r\n|\r|\n/g, '<br>'));
 }
 /** URLs go into attributes only, and only http(s) ones. */
 function escapeUrl(url) {
-    return /^https?:\/\//i.test(url) ? url.replace(/&/g, '&amp;').replace(/"/g, '%22').replace(/</g, '%3C').replace(/>/g, '%3E') : '#';
+    return /^https?:\/\//i.test(url)
+        ? url.replace(/&/g, '&amp;').replace(/"/g, '%22').replace(/</g, '%3C').replace(/>/g, '%3E')
+        : '#';
 }
-const STATUS_ICON = { succeeded: '✅', failed: '❌', cancelled: '🚫', 'timed-out': '⏱️', 'dry-run': '🧪' };
+const STATUS_ICON = {
+    succeeded: '✅',
+    failed: '❌',
+    cancelled: '🚫',
+    'timed-out': '⏱️',
+    'dry-run': '🧪',
+};
 function header(input) {
     const rows = [
         ['Status', escapeText(input.status) + (input.cacheHit ? ' (from cache, no new execution)' : '')],
@@ -229,7 +237,9 @@ function header(input) {
         ...input.settings.map(([k, v]) => [escapeText(k), escapeText(v)]),
     ];
     if (input.prompt) {
-        const cut = input.prompt.length > PROMPT_CHARS ? `${input.prompt.slice(0, PROMPT_CHARS)}… (${input.prompt.length} characters in all)` : input.prompt;
+        const cut = input.prompt.length > PROMPT_CHARS
+            ? `${input.prompt.slice(0, PROMPT_CHARS)}… (${input.prompt.length} characters in all)`
+            : input.prompt;
         rows.push(['Prompt', escapeText(cut)]);
     }
     if (input.error)
@@ -243,7 +253,9 @@ function header(input) {
 }
 function clipRow(clip, artifact) {
     const link = clip.publicUrl ?? clip.url;
-    const thumb = clip.thumbnailUrl ? `<img src="${escapeUrl(clip.thumbnailUrl)}" width="240" alt="clip ${clip.index} thumbnail">` : '🎞️';
+    const thumb = clip.thumbnailUrl
+        ? `<img src="${escapeUrl(clip.thumbnailUrl)}" width="240" alt="clip ${clip.index} thumbnail">`
+        : '🎞️';
     const preview = link ? `<a href="${escapeUrl(link)}">${thumb}</a>` : thumb;
     const name = link ? `<a href="${escapeUrl(link)}">${escapeText(clip.fileId)}</a>` : escapeText(clip.fileId);
     const file = clip.path ? `<br><code>${escapeText(clip.path)}</code>` : '';
@@ -322,7 +334,10 @@ function formatBytes(bytes) {
 function formatExpiry(unixSeconds) {
     if (!unixSeconds)
         return 'expiry unknown';
-    return new Date(unixSeconds * 1000).toISOString().replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC');
+    return new Date(unixSeconds * 1000)
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/:\d\d\.\d+Z$/, ' UTC');
 }
 
 
@@ -537,7 +552,10 @@ async function waitForExecution(id, options) {
     for (;;) {
         let execution;
         try {
-            execution = await options.getExecution(id, { ...(options.signal && { signal: options.signal }), deadline: options.deadline });
+            execution = await options.getExecution(id, {
+                ...(options.signal && { signal: options.signal }),
+                deadline: options.deadline,
+            });
         }
         catch (error) {
             // The key's execution-GET budget is shared by every job: when it is spent, wait for it to refill
@@ -728,14 +746,18 @@ class Run {
             isTemporary: this.settings.temporaryUploads,
             deadline: this.deadline,
             signal: this.signal,
-            ...(cache && { reuse: (file) => cache.reuseUpload(file), uploaded: (file, fileId) => cache.rememberUpload(file, fileId) }),
+            ...(cache && {
+                reuse: (file) => cache.reuseUpload(file),
+                uploaded: (file, fileId) => cache.rememberUpload(file, fileId),
+            }),
         });
     }
     async detach(id) {
         (0,lifecycle/* settleExecution */.qe)('detached');
         let status = 'pending';
         try {
-            status = (await this.client.tools.getExecution(id, { deadline: Math.min(this.deadline, Date.now() + 30_000) })).status;
+            status = (await this.client.tools.getExecution(id, { deadline: Math.min(this.deadline, Date.now() + 30_000) }))
+                .status;
         }
         catch (error) {
             // The execution exists and is paid for: failing here would invite a re-run that pays again.
@@ -763,7 +785,9 @@ class Run {
         }
         const status = cause ? 'error' : 'timed-out';
         core/* setOutput */.uH('status', status);
-        const headline = cause ? `${cause} (after ${elapsed})` : `Timed out after ${elapsed} (timeout ${(0,format/* formatDuration */.a3)(this.settings.timeoutMs)}) waiting for execution ${id}${seen}`;
+        const headline = cause
+            ? `${cause} (after ${elapsed})`
+            : `Timed out after ${elapsed} (timeout ${(0,format/* formatDuration */.a3)(this.settings.timeoutMs)}) waiting for execution ${id}${seen}`;
         await this.summarizeFailure(status, `${headline}. ${what}`);
         throw new ActionFailure(`${headline}. ${what}`);
     }
@@ -835,8 +859,17 @@ class Run {
         const resultsFile = await this.report(execution, clips);
         const id = execution.toolExecutionId;
         // A plain re-run would generate (and bill) again; resuming only delivers.
-        const error = failure === undefined ? undefined : `The execution succeeded, but delivery failed: ${(0,errors/* errorText */.kc)(failure)}. To deliver it without paying again, run the step with execution-id: ${id} (not a plain re-run).`;
-        await this.summarize({ status: execution.status, executionId: id, clips, ...(artifact && { artifact }), resultsFile, ...(error && { error }) });
+        const error = failure === undefined
+            ? undefined
+            : `The execution succeeded, but delivery failed: ${(0,errors/* errorText */.kc)(failure)}. To deliver it without paying again, run the step with execution-id: ${id} (not a plain re-run).`;
+        await this.summarize({
+            status: execution.status,
+            executionId: id,
+            clips,
+            ...(artifact && { artifact }),
+            resultsFile,
+            ...(error && { error }),
+        });
         if (error !== undefined)
             throw new ActionFailure(error);
     }
@@ -869,7 +902,14 @@ class Run {
         const resultsFile = await this.report(execution, clips);
         core/* info */.pq(`Cache hit: reused execution ${execution.toolExecutionId}; no new execution was created`);
         const artifact = await this.publish(clips);
-        await this.summarize({ status: execution.status, executionId: execution.toolExecutionId, clips, cacheHit: true, ...(artifact && { artifact }), resultsFile });
+        await this.summarize({
+            status: execution.status,
+            executionId: execution.toolExecutionId,
+            clips,
+            cacheHit: true,
+            ...(artifact && { artifact }),
+            resultsFile,
+        });
     }
     /** The results file and the clip outputs, from what is known of the clips so far. Returns the file's path. */
     async report(execution, clips) {
@@ -891,7 +931,12 @@ class Run {
         if (!this.settings.summary)
             return;
         const prompt = this.settings.request.prompt;
-        await (0,summary/* writeSummary */.Sy)((0,summary/* renderSummary */.Br)({ ...part, elapsedMs: Date.now() - this.started, settings: (0,summary_settings/* summarySettings */.K)(this.settings), ...(prompt && { prompt }) })).catch((e) => core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorText */.kc)(e)}`));
+        await (0,summary/* writeSummary */.Sy)((0,summary/* renderSummary */.Br)({
+            ...part,
+            elapsedMs: Date.now() - this.started,
+            settings: (0,summary_settings/* summarySettings */.K)(this.settings),
+            ...(prompt && { prompt }),
+        })).catch((e) => core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorText */.kc)(e)}`));
     }
 }
 

@@ -39,7 +39,9 @@ function canonicalJson(value) {
         if (v === null || typeof v !== 'object' || Array.isArray(v))
             return v;
         const obj = v;
-        return Object.fromEntries(Object.keys(obj).sort().map((k) => [k, obj[k]]));
+        return Object.fromEntries(Object.keys(obj)
+            .sort()
+            .map((k) => [k, obj[k]]));
     });
 }
 function sha256Hex(text) {
@@ -63,7 +65,7 @@ class ContentHashes {
  * API host (ids of one host mean nothing on another) and the format version.
  */
 async function clipCacheKey(settings, hashes) {
-    const identity = async (ref) => ('fileId' in ref ? ref.fileId : `sha256:${await hashes.of(ref.file)}`);
+    const identity = async (ref) => 'fileId' in ref ? ref.fileId : `sha256:${await hashes.of(ref.file)}`;
     const images = await Promise.all(settings.images.map(identity));
     const video = settings.video ? await identity(settings.video) : undefined;
     const { body } = (0,request/* buildRequestBody */.Q)(settings, images, video);
@@ -206,7 +208,10 @@ class Session {
     async unpack(dir) {
         const record = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(dir, RECORD), 'utf8'));
         const executionId = record.execution?.toolExecutionId;
-        if (record.format !== CACHE_FORMAT || record.key !== this.key || !parse/* EXECUTION_ID */.VN.test(executionId ?? '') || !Array.isArray(record.clips)) {
+        if (record.format !== CACHE_FORMAT ||
+            record.key !== this.key ||
+            !parse/* EXECUTION_ID */.VN.test(executionId ?? '') ||
+            !Array.isArray(record.clips)) {
             throw new Error('its record is not one this version of the action wrote');
         }
         const { downloadDir, workspace } = this.settings;

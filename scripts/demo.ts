@@ -36,12 +36,17 @@ function hasFtyp(file: string): boolean {
 async function main(): Promise<void> {
   ensureBuilt()
   if (live && !process.env.VIDEOGEN_API_KEY) throw new Error('--live needs VIDEOGEN_API_KEY in the environment')
-  const emulator = live ? undefined : await startEmulator({ job: { queuedMs: 300, durationMs: 4000, progress: 'linear' } })
+  const emulator = live
+    ? undefined
+    : await startEmulator({ job: { queuedMs: 300, durationMs: 4000, progress: 'linear' } })
   // The demo's reference image lives in the repo, like a user's would.
   const assets = path.join(ROOT, 'videogen-output', 'demo-assets')
   mkdirSync(assets, { recursive: true })
   execSync(`cp ${path.join(ROOT, 'test/emulator/fixtures/ref.png')} ${path.join(assets, 'reference.png')}`)
-  writeFileSync(path.join(assets, 'prompt.txt'), 'A paper boat drifting down a rain-soaked street at dusk, cinematic, shallow depth of field\n')
+  writeFileSync(
+    path.join(assets, 'prompt.txt'),
+    'A paper boat drifting down a rain-soaked street at dusk, cinematic, shallow depth of field\n',
+  )
   try {
     console.log(live ? 'Running against the real VideoGen API' : `Emulator at ${emulator?.url}`)
     const run = startAction({
@@ -65,7 +70,9 @@ async function main(): Promise<void> {
     if (result.code !== 0) throw new Error(`the action exited with code ${result.code}`)
     const clip = path.join(ROOT, result.outputs.path ?? '')
     if (!result.outputs.path || !hasFtyp(clip)) throw new Error(`no MP4 at ${clip}`)
-    console.log(`\nclip on disk: ${path.relative(process.cwd(), clip)} (${statSync(clip).size} bytes, MP4 ftyp box present)`)
+    console.log(
+      `\nclip on disk: ${path.relative(process.cwd(), clip)} (${statSync(clip).size} bytes, MP4 ftyp box present)`,
+    )
   } finally {
     await emulator?.close()
   }

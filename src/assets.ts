@@ -39,7 +39,8 @@ const TYPES: Record<MediaKind, Record<string, string>> = { IMAGE: IMAGE_TYPES, V
 export function sniff(head: Buffer): { kind: MediaKind; format: string } | undefined {
   const ascii = (from: number, to: number) => head.subarray(from, to).toString('latin1')
   if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return { kind: 'IMAGE', format: 'jpeg' }
-  if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return { kind: 'IMAGE', format: 'png' }
+  if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return { kind: 'IMAGE', format: 'png' }
   if (ascii(0, 4) === 'GIF8') return { kind: 'IMAGE', format: 'gif' }
   if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return { kind: 'IMAGE', format: 'webp' }
   if (ascii(4, 8) === 'ftyp') return { kind: 'VIDEO', format: 'mp4/mov' }
@@ -75,7 +76,10 @@ export class Workspace {
   async resolve(input: string, given: string): Promise<string> {
     const joined = path.resolve(this.root, given)
     if (!isInside(this.root, joined)) {
-      throw new InputError(input, `'${given}' is outside the workspace (${this.root}); only files inside it can be uploaded`)
+      throw new InputError(
+        input,
+        `'${given}' is outside the workspace (${this.root}); only files inside it can be uploaded`,
+      )
     }
     let real: string
     try {
@@ -84,7 +88,10 @@ export class Workspace {
       throw new InputError(input, `'${given}' does not exist in the workspace`)
     }
     if (!isInside(this.root, real)) {
-      throw new InputError(input, `'${given}' is a symlink that leads outside the workspace; only files inside it can be uploaded`)
+      throw new InputError(
+        input,
+        `'${given}' is a symlink that leads outside the workspace; only files inside it can be uploaded`,
+      )
     }
     return real
   }
@@ -100,12 +107,17 @@ export class Workspace {
    */
   async outputDir(input: string, given: string): Promise<string> {
     const joined = path.resolve(this.root, given)
-    if (!isInside(this.root, joined)) throw new InputError(input, `'${given}' is outside the workspace; use a path inside it`)
+    if (!isInside(this.root, joined))
+      throw new InputError(input, `'${given}' is outside the workspace; use a path inside it`)
     let existing = joined
     for (;;) {
       try {
         const real = await realpath(existing)
-        if (!isInside(this.root, real)) throw new InputError(input, `'${given}' leads outside the workspace through a symlink; use a directory inside it`)
+        if (!isInside(this.root, real))
+          throw new InputError(
+            input,
+            `'${given}' leads outside the workspace through a symlink; use a directory inside it`,
+          )
         return joined
       } catch (error) {
         if (error instanceof InputError) throw error
@@ -124,13 +136,19 @@ export class Workspace {
     const contentType = TYPES[kind][ext]
     const allowed = Object.keys(TYPES[kind]).join(', ')
     if (!contentType) {
-      throw new InputError(input, `'${given}' is not ${kind === 'IMAGE' ? 'an image' : 'a video'} by its extension; allowed: ${allowed}`)
+      throw new InputError(
+        input,
+        `'${given}' is not ${kind === 'IMAGE' ? 'an image' : 'a video'} by its extension; allowed: ${allowed}`,
+      )
     }
     if (info.size === 0) throw new InputError(input, `'${given}' is empty`)
     const sniffed = sniff(await readHead(absPath))
     if (sniffed?.kind !== kind) {
       const what = sniffed ? `its bytes say ${sniffed.format}` : 'its bytes match no supported format'
-      throw new InputError(input, `'${given}' has a ${ext} name but ${what}; give a real ${kind === 'IMAGE' ? 'JPEG, PNG, WebP or GIF image' : 'MP4, MOV or WebM video'}`)
+      throw new InputError(
+        input,
+        `'${given}' has a ${ext} name but ${what}; give a real ${kind === 'IMAGE' ? 'JPEG, PNG, WebP or GIF image' : 'MP4, MOV or WebM video'}`,
+      )
     }
     return { absPath, relPath: this.relative(absPath), size: info.size, kind, contentType }
   }
@@ -163,7 +181,13 @@ export class Workspace {
     if (path.isAbsolute(pattern) || pattern.split(/[\\/]/).includes('..')) {
       throw new InputError(input, `pattern '${pattern}' must be relative to the workspace and must not contain '..'`)
     }
-    const matches = await glob(pattern, { cwd: this.root, onlyFiles: true, dot: false, followSymbolicLinks: false, expandDirectories: false })
+    const matches = await glob(pattern, {
+      cwd: this.root,
+      onlyFiles: true,
+      dot: false,
+      followSymbolicLinks: false,
+      expandDirectories: false,
+    })
     if (matches.length === 0) throw new InputError(input, `pattern '${pattern}' matches no file in the workspace`)
     return matches.sort()
   }

@@ -15,7 +15,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v
     const obj = v as Record<string, unknown>
-    return Object.fromEntries(Object.keys(obj).sort().map((k) => [k, obj[k]]))
+    return Object.fromEntries(
+      Object.keys(obj)
+        .sort()
+        .map((k) => [k, obj[k]]),
+    )
   })
 }
 
@@ -45,7 +49,8 @@ type KeySettings = Pick<Settings, 'baseUrl' | 'request' | 'params' | 'images' | 
  * API host (ids of one host mean nothing on another) and the format version.
  */
 export async function clipCacheKey(settings: KeySettings, hashes: ContentHashes): Promise<string> {
-  const identity = async (ref: KeySettings['images'][number]) => ('fileId' in ref ? ref.fileId : `sha256:${await hashes.of(ref.file)}`)
+  const identity = async (ref: KeySettings['images'][number]) =>
+    'fileId' in ref ? ref.fileId : `sha256:${await hashes.of(ref.file)}`
   const images = await Promise.all(settings.images.map(identity))
   const video = settings.video ? await identity(settings.video) : undefined
   const { body } = buildRequestBody(settings, images, video)

@@ -70,13 +70,17 @@ export async function openCache(settings: Settings, client: VideoGenClient): Pro
   // Loaded here, not at the top: runs without `cache` do not pay for loading it.
   const lib = await import('@actions/cache')
   if (!lib.isFeatureAvailable()) {
-    core.warning('cache: true, but the Actions cache service is not available here (no ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL, e.g. GitHub Enterprise Server without it): running without the cache')
+    core.warning(
+      'cache: true, but the Actions cache service is not available here (no ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL, e.g. GitHub Enterprise Server without it): running without the cache',
+    )
     return disabled
   }
   // The library resolves paths against the current directory but archives relative to GITHUB_WORKSPACE.
   const cwd = await realpath(process.cwd())
   if (cwd !== settings.workspace.root) {
-    core.warning(`cache: the current directory (${cwd}) is not the workspace (${settings.workspace.root}), where the Actions cache stores and restores files: running without the cache`)
+    core.warning(
+      `cache: the current directory (${cwd}) is not the workspace (${settings.workspace.root}), where the Actions cache stores and restores files: running without the cache`,
+    )
     return disabled
   }
   const hashes = new ContentHashes()
@@ -134,7 +138,10 @@ class Session implements CacheSession {
     if (this.settings.publicPreview) {
       const missing = restored.clips.filter((c) => !c.publicUrl)
       // A failure here must not fail the step: every later run would hit the same entry and fail again.
-      if (missing.length > 0) await enablePublicPreviews(this.client.files, missing).catch((error: unknown) => core.warning(`Public preview of the cached clips: ${errorText(error)}; the signed links are used`))
+      if (missing.length > 0)
+        await enablePublicPreviews(this.client.files, missing).catch((error: unknown) =>
+          core.warning(`Public preview of the cached clips: ${errorText(error)}; the signed links are used`),
+        )
     } else {
       // Outputs as a normal run with these inputs would set them: no public links unless asked for.
       for (const clip of restored.clips) delete clip.publicUrl
@@ -146,16 +153,23 @@ class Session implements CacheSession {
   private async unpack(dir: string): Promise<CachedRun> {
     const record = JSON.parse(await readFile(path.join(dir, RECORD), 'utf8')) as CacheRecord
     const executionId = record.execution?.toolExecutionId
-    if (record.format !== CACHE_FORMAT || record.key !== this.key || !EXECUTION_ID.test(executionId ?? '') || !Array.isArray(record.clips)) {
+    if (
+      record.format !== CACHE_FORMAT ||
+      record.key !== this.key ||
+      !EXECUTION_ID.test(executionId ?? '') ||
+      !Array.isArray(record.clips)
+    ) {
       throw new Error('its record is not one this version of the action wrote')
     }
     const { downloadDir, workspace } = this.settings
     await mkdir(downloadDir, { recursive: true })
     const clips: Clip[] = []
     for (const { sha256, bytes: _bytes, ...cached } of record.clips) {
-      if (!Number.isInteger(cached.index) || cached.index < 1) throw new Error(`its record has a clip with index ${String(cached.index)}`)
+      if (!Number.isInteger(cached.index) || cached.index < 1)
+        throw new Error(`its record has a clip with index ${String(cached.index)}`)
       const staged = path.join(dir, stagedClipName(cached.index))
-      if ((await sha256File(staged)) !== sha256) throw new Error(`clip ${cached.index} does not match the SHA-256 in its record`)
+      if ((await sha256File(staged)) !== sha256)
+        throw new Error(`clip ${cached.index} does not match the SHA-256 in its record`)
       const dest = path.join(downloadDir, clipFileName(executionId, cached.index))
       await moveFile(staged, dest)
       const bytes = (await stat(dest)).size
@@ -169,14 +183,19 @@ class Session implements CacheSession {
   private async refreshUrls(clips: Clip[]): Promise<void> {
     try {
       await mapLimit(clips, 4, async (clip) => {
-        const fresh = clipFromResult({ fileId: clip.fileId, file: await this.client.files.hydrate(clip.fileId) }, clip.index)
+        const fresh = clipFromResult(
+          { fileId: clip.fileId, file: await this.client.files.hydrate(clip.fileId) },
+          clip.index,
+        )
         for (const field of ['url', 'urlExpiresAt', 'thumbnailUrl', 'thumbnailUrlExpiresAt'] as const) {
           if (fresh[field] !== undefined) (clip as Record<typeof field, unknown>)[field] = fresh[field]
         }
       })
       if (clips.length > 0) core.info('Fresh signed URLs obtained for the cached clips')
     } catch (error) {
-      core.warning(`Could not get fresh URLs for the cached clips (${errorText(error)}): the url outputs are those of the cached run and may have expired; the restored files in download-dir are complete`)
+      core.warning(
+        `Could not get fresh URLs for the cached clips (${errorText(error)}): the url outputs are those of the cached run and may have expired; the restored files in download-dir are complete`,
+      )
     }
   }
 
@@ -209,7 +228,9 @@ class Session implements CacheSession {
       core.info(`Earlier upload ${fileId} of ${file.relPath} failed processing: uploading again`)
     } catch (error) {
       const gone = error instanceof VideoGenApiError && (error.status === 404 || error.status === 410)
-      core.info(`Earlier upload ${fileId} of ${file.relPath} ${gone ? 'no longer exists' : `cannot be reused (${errorText(error)})`}: uploading again`)
+      core.info(
+        `Earlier upload ${fileId} of ${file.relPath} ${gone ? 'no longer exists' : `cannot be reused (${errorText(error)})`}: uploading again`,
+      )
     }
     return false
   }
@@ -224,7 +245,10 @@ class Session implements CacheSession {
       const sha256 = await this.hashes.of(file)
       const key = uploadKeyPrefix(this.settings.baseUrl, sha256) + fileId
       await mkdir(this.staging(UPLOADS_DIR), { recursive: true })
-      await writeFile(path.join(this.staging(UPLOADS_DIR), 'upload.json'), `${JSON.stringify({ format: CACHE_FORMAT, fileId, sha256 })}\n`)
+      await writeFile(
+        path.join(this.staging(UPLOADS_DIR), 'upload.json'),
+        `${JSON.stringify({ format: CACHE_FORMAT, fileId, sha256 })}\n`,
+      )
       const id = await this.lib.saveCache([UPLOADS_DIR], key)
       if (id === -1) core.info(`Upload ${fileId} of ${file.relPath} was not remembered in the cache (see above)`)
       else core.info(`Remembered upload ${fileId} of ${file.relPath} in the cache (entry ${id})`)
@@ -239,7 +263,9 @@ class Session implements CacheSession {
     await this.uploadSaves
     if (this.restored) return
     if (clips.length < this.settings.request.numResults) {
-      core.warning(`Not saved to the cache: ${clips.length} of ${this.settings.request.numResults} results came back, and a cached short result would be served to every later run`)
+      core.warning(
+        `Not saved to the cache: ${clips.length} of ${this.settings.request.numResults} results came back, and a cached short result would be served to every later run`,
+      )
       return
     }
     const notDownloaded = clips.filter((c) => !c.absPath)
@@ -261,7 +287,10 @@ class Session implements CacheSession {
       const record: CacheRecord = { format: CACHE_FORMAT, key: this.key, execution, clips: cached }
       await writeFile(path.join(dir, RECORD), `${JSON.stringify(record, null, 2)}\n`)
       const id = await this.lib.saveCache([rel], this.key)
-      if (id === -1) core.warning(`The clips were not saved to the cache (see the message above; another job with the same inputs may have saved this key already)`)
+      if (id === -1)
+        core.warning(
+          `The clips were not saved to the cache (see the message above; another job with the same inputs may have saved this key already)`,
+        )
       else core.info(`Saved the clips to the cache (entry ${id}, key ${this.key})`)
     } catch (error) {
       core.warning(`The clips were not saved to the cache: ${errorText(error)}`)

@@ -15,7 +15,9 @@ async function describe(ref: AssetRef, label: string): Promise<string> {
   }
   const { file } = ref
   const sha = await sha256File(file.absPath)
-  core.info(`  ${label}: would upload ${file.relPath} (${file.kind}, ${file.contentType}, ${file.size} bytes, sha256 ${sha})`)
+  core.info(
+    `  ${label}: would upload ${file.relPath} (${file.kind}, ${file.contentType}, ${file.size} bytes, sha256 ${sha})`,
+  )
   return `<upload:${file.relPath}>`
 }
 
@@ -34,6 +36,15 @@ export async function dryRun(settings: Settings): Promise<void> {
   core.setOutput('status', 'dry-run')
   core.setOutput('request-body', JSON.stringify(body))
   if (settings.summary) {
-    await writeSummary(renderSummary({ status: 'dry-run', elapsedMs: Date.now() - started, settings: summarySettings(settings), ...(settings.request.prompt && { prompt: settings.request.prompt }), clips: [] }) + `\n<details><summary>Request body</summary>\n\n\`\`\`json\n${JSON.stringify(body, null, 2).replace(/`/g, '\\u0060')}\n\`\`\`\n</details>\n`)
+    await writeSummary(
+      renderSummary({
+        status: 'dry-run',
+        elapsedMs: Date.now() - started,
+        settings: summarySettings(settings),
+        ...(settings.request.prompt && { prompt: settings.request.prompt }),
+        clips: [],
+      }) +
+        `\n<details><summary>Request body</summary>\n\n\`\`\`json\n${JSON.stringify(body, null, 2).replace(/`/g, '\\u0060')}\n\`\`\`\n</details>\n`,
+    )
   }
 }

@@ -24,5 +24,8 @@ export function formatBytes(bytes: number): string {
 /** Unix seconds → ISO-like UTC text, e.g. "2026-11-24 23:10 UTC". */
 export function formatExpiry(unixSeconds: number | undefined): string {
   if (!unixSeconds) return 'expiry unknown'
-  return new Date(unixSeconds * 1000).toISOString().replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC')
+  return new Date(unixSeconds * 1000)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/:\d\d\.\d+Z$/, ' UTC')
 }

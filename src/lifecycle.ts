@@ -45,12 +45,18 @@ export function cancelOutcome(status: string | undefined): string {
 export async function cancelAndConfirm(tools: ToolsApi, id: string, budgetMs: number): Promise<string | undefined> {
   const deadline = Date.now() + budgetMs
   try {
-    await tools.cancelExecution(id, { deadline, signal: AbortSignal.timeout(Math.round(Math.max(1000, budgetMs * 0.6))) })
+    await tools.cancelExecution(id, {
+      deadline,
+      signal: AbortSignal.timeout(Math.round(Math.max(1000, budgetMs * 0.6))),
+    })
   } catch (error) {
     core.warning(`Could not cancel execution ${id}: ${errorText(error)}`)
   }
   try {
-    const execution = await tools.getExecution(id, { deadline, signal: AbortSignal.timeout(Math.round(Math.max(500, deadline - Date.now()))) })
+    const execution = await tools.getExecution(id, {
+      deadline,
+      signal: AbortSignal.timeout(Math.round(Math.max(500, deadline - Date.now()))),
+    })
     if (isTerminal(execution.status)) settleExecution('terminal')
     return execution.status
   } catch (error) {

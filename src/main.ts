@@ -98,7 +98,9 @@ class Run {
       this.signal.throwIfAborted()
       const left = this.deadline - Date.now()
       if (left < Math.min(MIN_TIME_TO_CREATE_MS, s.timeoutMs / 4)) {
-        throw new ActionFailure(`Timed out before creating the execution: the uploads took ${formatDuration(Date.now() - this.started)} of the ${formatDuration(s.timeoutMs)} timeout, leaving ${formatDuration(Math.max(0, left))}. Nothing was created or billed; raise timeout.`)
+        throw new ActionFailure(
+          `Timed out before creating the execution: the uploads took ${formatDuration(Date.now() - this.started)} of the ${formatDuration(s.timeoutMs)} timeout, leaving ${formatDuration(Math.max(0, left))}. Nothing was created or billed; raise timeout.`,
+        )
       }
       // The request itself is deliberately not abortable (once sent, the only safe way out is to learn the
       // id and cancel it); the signal only ends waits between attempts that the server refused.
@@ -130,7 +132,9 @@ class Run {
     settleExecution('terminal')
     const execution = outcome.execution
     core.setOutput('status', execution.status)
-    core.info(`Execution ${id} ${execution.status} after ${formatDuration(Date.now() - this.started)} (${outcome.polls} polls)`)
+    core.info(
+      `Execution ${id} ${execution.status} after ${formatDuration(Date.now() - this.started)} (${outcome.polls} polls)`,
+    )
     if (execution.status !== 'succeeded') return this.onUnsuccessful(execution)
     await this.deliver(execution, cache)
   }
@@ -141,7 +145,10 @@ class Run {
       isTemporary: this.settings.temporaryUploads,
       deadline: this.deadline,
       signal: this.signal,
-      ...(cache && { reuse: (file) => cache.reuseUpload(file), uploaded: (file, fileId) => cache.rememberUpload(file, fileId) }),
+      ...(cache && {
+        reuse: (file) => cache.reuseUpload(file),
+        uploaded: (file, fileId) => cache.rememberUpload(file, fileId),
+      }),
     })
   }
 
@@ -149,10 +156,13 @@ class Run {
     settleExecution('detached')
     let status = 'pending'
     try {
-      status = (await this.client.tools.getExecution(id, { deadline: Math.min(this.deadline, Date.now() + 30_000) })).status
+      status = (await this.client.tools.getExecution(id, { deadline: Math.min(this.deadline, Date.now() + 30_000) }))
+        .status
     } catch (error) {
       // The execution exists and is paid for: failing here would invite a re-run that pays again.
-      core.warning(`Created execution ${id}, but could not read its status (${errorText(error)}); reporting it as pending`)
+      core.warning(
+        `Created execution ${id}, but could not read its status (${errorText(error)}); reporting it as pending`,
+      )
     }
     core.setOutput('status', status)
     core.info(`Not waiting (wait: false). Resume in a later step with execution-id: ${id}`)
@@ -176,7 +186,9 @@ class Run {
     }
     const status = cause ? 'error' : 'timed-out'
     core.setOutput('status', status)
-    const headline = cause ? `${cause} (after ${elapsed})` : `Timed out after ${elapsed} (timeout ${formatDuration(this.settings.timeoutMs)}) waiting for execution ${id}${seen}`
+    const headline = cause
+      ? `${cause} (after ${elapsed})`
+      : `Timed out after ${elapsed} (timeout ${formatDuration(this.settings.timeoutMs)}) waiting for execution ${id}${seen}`
     await this.summarizeFailure(status, `${headline}. ${what}`)
     throw new ActionFailure(`${headline}. ${what}`)
   }
@@ -200,9 +212,16 @@ class Run {
     // A create that failed ambiguously while the signal arrived may still have created (and billed) one: say so.
     if (!id && error instanceof AmbiguousCreateError) return new ActionFailure(`Stopped: ${reason}. ${error.message}`)
     if (!id) return new ActionFailure(`Stopped: ${reason}. No execution had been created.`)
-    if (settledAs()) return new ActionFailure(`Stopped: ${reason}. Execution ${id} had already ${settledAs() === 'terminal' ? 'ended' : 'been left running on purpose'}.`)
+    if (settledAs())
+      return new ActionFailure(
+        `Stopped: ${reason}. Execution ${id} had already ${settledAs() === 'terminal' ? 'ended' : 'been left running on purpose'}.`,
+      )
     const arrived = this.signal.reason instanceof CancelledByRunner ? this.signal.reason.at : Date.now()
-    const status = await cancelAndConfirm(this.client.tools, id, Math.max(1000, arrived + SIGNAL_WINDOW_MS - Date.now()))
+    const status = await cancelAndConfirm(
+      this.client.tools,
+      id,
+      Math.max(1000, arrived + SIGNAL_WINDOW_MS - Date.now()),
+    )
     core.setOutput('status', status ?? 'cancelling')
     return new ActionFailure(`Stopped: ${reason}. Execution ${id} ${cancelOutcome(status)}.`)
   }
@@ -220,7 +239,9 @@ class Run {
     let failure: unknown
     try {
       if (s.publicPreview) {
-        await enablePublicPreviews(this.client.files, clips).catch((error: unknown) => core.warning(`Public preview: ${errorText(error)}; the summary uses the signed links, which expire`))
+        await enablePublicPreviews(this.client.files, clips).catch((error: unknown) =>
+          core.warning(`Public preview: ${errorText(error)}; the summary uses the signed links, which expire`),
+        )
       }
       if (s.download && clips.length > 0) {
         await downloadClips(clips, {
@@ -243,8 +264,18 @@ class Run {
     const resultsFile = await this.report(execution, clips)
     const id = execution.toolExecutionId
     // A plain re-run would generate (and bill) again; resuming only delivers.
-    const error = failure === undefined ? undefined : `The execution succeeded, but delivery failed: ${errorText(failure)}. To deliver it without paying again, run the step with execution-id: ${id} (not a plain re-run).`
-    await this.summarize({ status: execution.status, executionId: id, clips, ...(artifact && { artifact }), resultsFile, ...(error && { error }) })
+    const error =
+      failure === undefined
+        ? undefined
+        : `The execution succeeded, but delivery failed: ${errorText(failure)}. To deliver it without paying again, run the step with execution-id: ${id} (not a plain re-run).`
+    await this.summarize({
+      status: execution.status,
+      executionId: id,
+      clips,
+      ...(artifact && { artifact }),
+      resultsFile,
+      ...(error && { error }),
+    })
     if (error !== undefined) throw new ActionFailure(error)
   }
 
@@ -277,7 +308,14 @@ class Run {
     const resultsFile = await this.report(execution, clips)
     core.info(`Cache hit: reused execution ${execution.toolExecutionId}; no new execution was created`)
     const artifact = await this.publish(clips)
-    await this.summarize({ status: execution.status, executionId: execution.toolExecutionId, clips, cacheHit: true, ...(artifact && { artifact }), resultsFile })
+    await this.summarize({
+      status: execution.status,
+      executionId: execution.toolExecutionId,
+      clips,
+      cacheHit: true,
+      ...(artifact && { artifact }),
+      resultsFile,
+    })
   }
 
   /** The results file and the clip outputs, from what is known of the clips so far. Returns the file's path. */
@@ -301,8 +339,13 @@ class Run {
   private async summarize(part: Omit<SummaryInput, 'elapsedMs' | 'settings' | 'prompt'>): Promise<void> {
     if (!this.settings.summary) return
     const prompt = this.settings.request.prompt
-    await writeSummary(renderSummary({ ...part, elapsedMs: Date.now() - this.started, settings: summarySettings(this.settings), ...(prompt && { prompt }) })).catch((e: unknown) =>
-      core.warning(`Could not write the job summary: ${errorText(e)}`),
-    )
+    await writeSummary(
+      renderSummary({
+        ...part,
+        elapsedMs: Date.now() - this.started,
+        settings: summarySettings(this.settings),
+        ...(prompt && { prompt }),
+      }),
+    ).catch((e: unknown) => core.warning(`Could not write the job summary: ${errorText(e)}`))
   }
 }

@@ -57,7 +57,10 @@ export function parseDuration(input: string, raw: string): number {
   const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)]
   const consumed = parts.map((p) => p[0]).join('')
   if (value === '' || parts.length === 0 || consumed !== value) {
-    throw new InputError(input, `'${raw.trim()}' is not a duration; use a number with a unit, e.g. 90s, 20m, 1h or 1h30m`)
+    throw new InputError(
+      input,
+      `'${raw.trim()}' is not a duration; use a number with a unit, e.g. 90s, 20m, 1h or 1h30m`,
+    )
   }
   const ms = parts.reduce((sum, p) => sum + Number(p[1]) * (UNIT_MS[p[2] as string] as number), 0)
   if (ms < 1000) throw new InputError(input, `'${raw.trim()}' is too short; use at least 1s`)
@@ -77,7 +80,10 @@ export async function parseObject(input: string, raw: string): Promise<Record<st
     parsed = parseYaml(raw, { uniqueKeys: true, prettyErrors: false })
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
-    throw new InputError(input, `is neither valid JSON nor YAML (${reason}); give an object such as {"quality": "HIGH"}`)
+    throw new InputError(
+      input,
+      `is neither valid JSON nor YAML (${reason}); give an object such as {"quality": "HIGH"}`,
+    )
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     const kind = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`

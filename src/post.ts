@@ -13,7 +13,9 @@ export async function post(): Promise<void> {
   const id = core.getState(STATE.executionId)
   const disposition = core.getState(STATE.disposition)
   if (!id || disposition) {
-    core.debug(id ? `Execution ${id} was ${disposition}; nothing to clean up` : 'No execution was created; nothing to clean up')
+    core.debug(
+      id ? `Execution ${id} was ${disposition}; nothing to clean up` : 'No execution was created; nothing to clean up',
+    )
     return
   }
   if (!apiKey) {
@@ -31,7 +33,10 @@ export async function post(): Promise<void> {
   try {
     let seen = 'in an unknown state'
     try {
-      const execution = await client.tools.getExecution(id, { deadline: Date.now() + 10_000, signal: AbortSignal.timeout(15_000) })
+      const execution = await client.tools.getExecution(id, {
+        deadline: Date.now() + 10_000,
+        signal: AbortSignal.timeout(15_000),
+      })
       if (isTerminal(execution.status)) {
         core.info(`Execution ${id} had already ended (${execution.status}); nothing to cancel`)
         return

@@ -7,7 +7,11 @@ export interface RequestBody {
   overridden: string[]
 }
 
-export function buildRequestBody(settings: Pick<Settings, 'request' | 'params'>, imageFileIds: string[], videoFileId: string | undefined): RequestBody {
+export function buildRequestBody(
+  settings: Pick<Settings, 'request' | 'params'>,
+  imageFileIds: string[],
+  videoFileId: string | undefined,
+): RequestBody {
   const typed: Record<string, unknown> = {
     ...settings.request,
     ...(imageFileIds.length > 0 && { imageFileIds }),

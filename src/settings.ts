@@ -59,8 +59,15 @@ export interface Settings {
 type Read = (name: string) => string
 
 /** Request fields that count as "something to generate from" when given through `params`. */
-const INPUT_FIELDS = ['prompt', 'imageFileIds', 'videoFileId', 'videoFileIds', 'audioFileIds', 'startFrameFileId', 'spokenDialogue']
-
+const INPUT_FIELDS = [
+  'prompt',
+  'imageFileIds',
+  'videoFileId',
+  'videoFileIds',
+  'audioFileIds',
+  'startFrameFileId',
+  'spokenDialogue',
+]
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1'])
 
@@ -80,9 +87,13 @@ export function parseBaseUrl(raw: string): string {
   if (url.username || url.password) throw new InputError(input, 'must not contain credentials; pass the key in api-key')
   if (url.search || url.hash) throw new InputError(input, `'${raw}' must not have a query or fragment`)
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    throw new InputError(input, `'${raw}' uses http:// to a non-loopback host, which would send the key in clear text; use https:// (http:// is only allowed to 127.0.0.1 or localhost)`)
+    throw new InputError(
+      input,
+      `'${raw}' uses http:// to a non-loopback host, which would send the key in clear text; use https:// (http:// is only allowed to 127.0.0.1 or localhost)`,
+    )
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InputError(input, `'${raw}' must be an https:// URL`)
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new InputError(input, `'${raw}' must be an https:// URL`)
   return url.toString().replace(/\/+$/, '')
 }
 
@@ -118,11 +129,18 @@ export async function loadSettings(read: Read = core.getInput, apiKey = readAndM
 
   const executionIdRaw = read('execution-id')
   if (executionIdRaw && !EXECUTION_ID.test(executionIdRaw)) {
-    throw new InputError('execution-id', `'${executionIdRaw}' is not an execution id; give the execution-id output of an earlier step (vg_tool_… or vg_exec_…)`)
+    throw new InputError(
+      'execution-id',
+      `'${executionIdRaw}' is not an execution id; give the execution-id output of an earlier step (vg_tool_… or vg_exec_…)`,
+    )
   }
   const executionId = executionIdRaw || undefined
   if (executionId) {
-    requireUnset(read, ['prompt', 'prompt-file', 'images', 'video', 'params', 'aspect-ratio'], 'execution-id (which resumes an existing execution)')
+    requireUnset(
+      read,
+      ['prompt', 'prompt-file', 'images', 'video', 'params', 'aspect-ratio'],
+      'execution-id (which resumes an existing execution)',
+    )
   }
 
   const promptInput = read('prompt')
@@ -150,7 +168,10 @@ export async function loadSettings(read: Read = core.getInput, apiKey = readAndM
   const [video] = await workspace.assets('video', videoEntries, 'VIDEO')
 
   if (!executionId && !prompt && images.length === 0 && !video && !INPUT_FIELDS.some((f) => params[f] !== undefined)) {
-    throw new InputError('prompt', 'nothing to generate from: give prompt, prompt-file, images or video (or execution-id to resume)')
+    throw new InputError(
+      'prompt',
+      'nothing to generate from: give prompt, prompt-file, images or video (or execution-id to resume)',
+    )
   }
 
   const wait = bool('wait', true)
@@ -161,31 +182,48 @@ export async function loadSettings(read: Read = core.getInput, apiKey = readAndM
   const artifactName = read('artifact-name')
   const retentionRaw = read('artifact-retention-days')
   if (artifactName && /[":<>|*?\\/\r\n]/.test(artifactName)) {
-    throw new InputError('artifact-name', `'${artifactName}' contains a character artifacts do not allow (" : < > | * ? \\ / or a newline)`)
+    throw new InputError(
+      'artifact-name',
+      `'${artifactName}' contains a character artifacts do not allow (" : < > | * ? \\ / or a newline)`,
+    )
   }
   if (retentionRaw && !artifactName) throw new InputError('artifact-retention-days', 'needs artifact-name')
   const artifact = artifactName
-    ? { name: artifactName, ...(retentionRaw && { retentionDays: parseIntegerInRange('artifact-retention-days', retentionRaw, 1, 90) }) }
+    ? {
+        name: artifactName,
+        ...(retentionRaw && { retentionDays: parseIntegerInRange('artifact-retention-days', retentionRaw, 1, 90) }),
+      }
     : undefined
 
   const releaseTag = read('release-tag')
   const releaseOverwrite = bool('release-overwrite', false)
   const releaseUpload = bool('release-upload', false) || releaseTag !== ''
   if (releaseUpload && !releaseTag && process.env.GITHUB_EVENT_NAME !== 'release') {
-    throw new InputError('release-tag', `is empty and this run is a '${process.env.GITHUB_EVENT_NAME || 'unknown'}' event, not a release event: set release-tag to the tag of the release to attach the clips to`)
+    throw new InputError(
+      'release-tag',
+      `is empty and this run is a '${process.env.GITHUB_EVENT_NAME || 'unknown'}' event, not a release event: set release-tag to the tag of the release to attach the clips to`,
+    )
   }
   const githubToken = read('github-token')
   if (githubToken) core.setSecret(githubToken)
-  if (releaseUpload && !githubToken) throw new InputError('github-token', 'is empty; release-upload needs a token with contents: write')
-  const release = releaseUpload ? { ...(releaseTag && { tag: releaseTag }), overwrite: releaseOverwrite, token: githubToken } : undefined
+  if (releaseUpload && !githubToken)
+    throw new InputError('github-token', 'is empty; release-upload needs a token with contents: write')
+  const release = releaseUpload
+    ? { ...(releaseTag && { tag: releaseTag }), overwrite: releaseOverwrite, token: githubToken }
+    : undefined
 
-  for (const [name, on] of [['artifact-name', !!artifact], ['release-upload', !!release]] as const) {
+  for (const [name, on] of [
+    ['artifact-name', !!artifact],
+    ['release-upload', !!release],
+  ] as const) {
     if (on && !download) throw new InputError(name, 'needs download: true (it delivers the downloaded clips)')
     if (on && !wait) throw new InputError(name, 'has nothing to deliver with wait: false')
   }
   if (cache && !wait) throw new InputError('cache', 'needs wait: true (only finished clips can be cached)')
-  if (cache && !download) throw new InputError('cache', 'needs download: true (a cache entry holds the downloaded clips)')
-  if (dryRun && executionId) throw new InputError('dry-run', 'validates a new request; it cannot be combined with execution-id')
+  if (cache && !download)
+    throw new InputError('cache', 'needs download: true (a cache entry holds the downloaded clips)')
+  if (dryRun && executionId)
+    throw new InputError('dry-run', 'validates a new request; it cannot be combined with execution-id')
   if (!dryRun && !apiKey) throw noApiKeyError()
 
   return {

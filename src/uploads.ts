@@ -31,7 +31,9 @@ export async function uploadAssets(files: FilesApi, refs: AssetRef[], plan: Uplo
       ...(plan.signal && { signal: plan.signal }),
       log: core.info,
     })
-    core.info(`Uploaded ${ref.file.relPath} (${ref.file.size} bytes) → ${id} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    core.info(
+      `Uploaded ${ref.file.relPath} (${ref.file.size} bytes) → ${id} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    )
     plan.uploaded?.(ref.file, id)
     return id
   })

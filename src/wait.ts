@@ -98,7 +98,9 @@ export class PollScheduler {
   }
 }
 
-export type WaitOutcome = { kind: 'terminal'; execution: Execution; polls: number } | { kind: 'timeout'; last: Execution | undefined; polls: number }
+export type WaitOutcome =
+  | { kind: 'terminal'; execution: Execution; polls: number }
+  | { kind: 'timeout'; last: Execution | undefined; polls: number }
 
 export interface WaitOptions {
   createdAt: number
@@ -119,7 +121,10 @@ export async function waitForExecution(id: string, options: WaitOptions): Promis
   for (;;) {
     let execution: Execution
     try {
-      execution = await options.getExecution(id, { ...(options.signal && { signal: options.signal }), deadline: options.deadline })
+      execution = await options.getExecution(id, {
+        ...(options.signal && { signal: options.signal }),
+        deadline: options.deadline,
+      })
     } catch (error) {
       // The key's execution-GET budget is shared by every job: when it is spent, wait for it to refill
       // (up to the deadline) rather than give up on an execution that is running and billing.
@@ -146,7 +151,8 @@ export async function waitForExecution(id: string, options: WaitOptions): Promis
 }
 
 function rateLimitWait(error: unknown): number | undefined {
-  if (!(error instanceof VideoGenApiError) || error.status !== 429 || error.code === 'insufficient_credits') return undefined
+  if (!(error instanceof VideoGenApiError) || error.status !== 429 || error.code === 'insufficient_credits')
+    return undefined
   return Math.max(1000, error.retryAfterMs ?? 60_000)
 }
 

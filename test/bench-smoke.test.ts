@@ -33,7 +33,11 @@ interface Report {
 describe('bench --smoke', () => {
   it('runs every scenario and writes every row', { timeout: 120_000 }, () => {
     const out = path.join(dir, 'smoke.json')
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke', `--out=${out}`], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 })
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke', `--out=${out}`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 110_000,
+    })
     expect(run.status, run.stderr).toBe(0)
     const report = JSON.parse(readFileSync(out, 'utf8')) as Report
     expect(report.smoke).toBe(true)

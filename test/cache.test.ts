@@ -15,7 +15,10 @@ let emulator: Emulator
 let results: ResultsService
 
 beforeAll(async () => {
-  ;[emulator, results] = await Promise.all([startEmulator({ job: { queuedMs: 50, durationMs: 300 }, fileReadyDelayMs: 50 }), startResultsService()])
+  ;[emulator, results] = await Promise.all([
+    startEmulator({ job: { queuedMs: 50, durationMs: 300 }, fileReadyDelayMs: 50 }),
+    startResultsService(),
+  ])
 })
 afterAll(async () => {
   await Promise.all([emulator?.close(), results?.close()])
@@ -41,7 +44,8 @@ async function run(workspace: string, inputs: Record<string, string>, withCacheS
 
 /** Requests the emulator recorded from index `from` on. */
 const since = (from: number) => emulator.requests.slice(from)
-const generatePosts = (from: number) => since(from).filter((r) => r.method === 'POST' && r.path === '/v1/tools/generate-video-clip')
+const generatePosts = (from: number) =>
+  since(from).filter((r) => r.method === 'POST' && r.path === '/v1/tools/generate-video-clip')
 const uploadPosts = (from: number) => since(from).filter((r) => r.method === 'POST' && r.path === '/v1/files/upload')
 const clipEntries = () => results.cacheEntries.filter((e) => e.finalized && e.key.startsWith('videogen-clip-v1-'))
 const uploadEntries = () => results.cacheEntries.filter((e) => e.finalized && e.key.startsWith('videogen-upload-v1-'))
@@ -77,11 +81,19 @@ describe('cache: finished clips', () => {
     expect(o.paths).toBe(first.outputs.paths)
     const paths = JSON.parse(o.paths as string) as string[]
     expect(paths).toEqual([`videogen-output/${executionId}-1.mp4`, `videogen-output/${executionId}-2.mp4`])
-    for (const p of paths) expect(readFileSync(path.join(second.workspace, p)).equals(readFileSync(path.join(first.workspace, p)))).toBe(true)
+    for (const p of paths)
+      expect(readFileSync(path.join(second.workspace, p)).equals(readFileSync(path.join(first.workspace, p)))).toBe(
+        true,
+      )
     expect(o['file-ids']).toBe(first.outputs['file-ids'])
     // URLs re-signed through hydrate rather than the cached (possibly expired) ones.
     const fileIds = JSON.parse(o['file-ids'] as string) as string[]
-    expect(since(mark).filter((r) => r.path.endsWith('/hydrate')).map((r) => r.path).sort()).toEqual(fileIds.map((id) => `/v1/files/${id}/hydrate`).sort())
+    expect(
+      since(mark)
+        .filter((r) => r.path.endsWith('/hydrate'))
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(fileIds.map((id) => `/v1/files/${id}/hydrate`).sort())
     expect(o.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//)
     const record = JSON.parse(readFileSync(path.join(second.workspace, o['results-file'] as string), 'utf8'))
     expect(record.execution.toolExecutionId).toBe(executionId)
@@ -107,10 +119,16 @@ describe('cache: finished clips', () => {
     expect(first.outputs['public-url']).toBeUndefined()
     const creates = emulator.createCount()
     const mark = emulator.requests.length
-    const second = await run(newWorkspace(), { ...inputs, 'artifact-name': 'cache-hit-clips', 'public-preview': 'true' })
+    const second = await run(newWorkspace(), {
+      ...inputs,
+      'artifact-name': 'cache-hit-clips',
+      'public-preview': 'true',
+    })
     expect(second.outputs['cache-hit']).toBe('true')
     expect(emulator.createCount()).toBe(creates)
-    expect(since(mark).filter((r) => r.path === `/v1/files/${second.outputs['file-id']}/enable-public-preview`)).toHaveLength(1)
+    expect(
+      since(mark).filter((r) => r.path === `/v1/files/${second.outputs['file-id']}/enable-public-preview`),
+    ).toHaveLength(1)
     expect(second.outputs['public-url']).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//)
     const artifact = results.artifacts.find((a) => a.name === 'cache-hit-clips')
     expect(artifact?.finalized).toBe(true)
@@ -123,7 +141,14 @@ describe('cache: finished clips', () => {
     const inputs = { prompt: 'cache: preview refused on a hit' }
     await run(newWorkspace(), inputs)
     const creates = emulator.createCount()
-    emulator.inject({ method: 'POST', path: /\/enable-public-preview$/, kind: 'status', status: 404, body: { message: 'File not found', code: 'not_found' }, times: 5 })
+    emulator.inject({
+      method: 'POST',
+      path: /\/enable-public-preview$/,
+      kind: 'status',
+      status: 404,
+      body: { message: 'File not found', code: 'not_found' },
+      times: 5,
+    })
     const hit = await run(newWorkspace(), { ...inputs, 'public-preview': 'true' })
     emulator.clearFaults()
     expect(hit.outputs['cache-hit']).toBe('true')
@@ -156,14 +181,20 @@ describe('cache: finished clips', () => {
     expect(emulator.createCount()).toBe(creates + 1)
     expect(second.stdout).toMatch(/::warning::Failed to restore/)
     expect(second.stdout).toMatch(/::warning::The clips were not saved to the cache/)
-    expect(readFileSync(path.join(second.workspace, second.outputs.path as string)).subarray(4, 8).toString('latin1')).toBe('ftyp')
+    expect(
+      readFileSync(path.join(second.workspace, second.outputs.path as string))
+        .subarray(4, 8)
+        .toString('latin1'),
+    ).toBe('ftyp')
   }, 30_000)
 
   it('without the cache service: warns once and runs normally', async () => {
     const calls = results.calls.length
     const creates = emulator.createCount()
     const result = await run(newWorkspace(), { prompt: 'cache: no service here' }, false)
-    expect(result.stdout.match(/::warning::cache: true, but the Actions cache service is not available/g)).toHaveLength(1)
+    expect(result.stdout.match(/::warning::cache: true, but the Actions cache service is not available/g)).toHaveLength(
+      1,
+    )
     expect(result.outputs['cache-hit']).toBe('false')
     expect(result.outputs.status).toBe('succeeded')
     expect(emulator.createCount()).toBe(creates + 1)
@@ -181,14 +212,21 @@ describe('cache: upload reuse (temporary-uploads: false)', () => {
     expect(uploadPosts(mark)).toHaveLength(1)
     const [fileId] = bodyOf(first.outputs['execution-id'])?.imageFileIds as string[]
     expect(emulator.files.get(fileId as string)?.isTemporary).toBe(false)
-    expect(uploadEntries().map((e) => e.key)).toEqual([expect.stringMatching(new RegExp(`^videogen-upload-v1-[0-9a-f]{64}-${fileId}$`))])
+    expect(uploadEntries().map((e) => e.key)).toEqual([
+      expect.stringMatching(new RegExp(`^videogen-upload-v1-[0-9a-f]{64}-${fileId}$`)),
+    ])
 
     // A changed prompt misses the clip cache but reuses the upload: no upload, one GET of the remembered file.
     mark = emulator.requests.length
     const second = await run(workspaceWith('ref.jpg', jpg), inputs('reuse: two'))
     expect(second.outputs['cache-hit']).toBe('false')
     expect(uploadPosts(mark)).toEqual([])
-    expect(since(mark).filter((r) => r.path.startsWith('/v1/files/') && !r.path.startsWith('/v1/files/upload')).filter((r) => r.method === 'GET').map((r) => r.path)).toEqual([`/v1/files/${fileId}`])
+    expect(
+      since(mark)
+        .filter((r) => r.path.startsWith('/v1/files/') && !r.path.startsWith('/v1/files/upload'))
+        .filter((r) => r.method === 'GET')
+        .map((r) => r.path),
+    ).toEqual([`/v1/files/${fileId}`])
     expect(bodyOf(second.outputs['execution-id'])?.imageFileIds).toEqual([fileId])
     expect(second.stdout).toContain(`Reusing refs/ref.jpg → ${fileId}`)
     expect(uploadEntries()).toHaveLength(1)
@@ -240,21 +278,57 @@ describe('cache key', () => {
   const png = fixture('ref.png')
 
   it('depends on content, not on paths or key order', async () => {
-    const base = await keyFor({ prompt: 'p', images: 'a/x.png', params: '{"quality": "HIGH", "durationSeconds": 5}' }, { 'a/x.png': png })
+    const base = await keyFor(
+      { prompt: 'p', images: 'a/x.png', params: '{"quality": "HIGH", "durationSeconds": 5}' },
+      { 'a/x.png': png },
+    )
     expect(base).toMatch(/^videogen-clip-v1-[0-9a-f]{64}$/)
-    expect(await keyFor({ prompt: 'p', images: 'b/renamed.png', params: '{"durationSeconds": 5, "quality": "HIGH"}' }, { 'b/renamed.png': png })).toBe(base)
+    expect(
+      await keyFor(
+        { prompt: 'p', images: 'b/renamed.png', params: '{"durationSeconds": 5, "quality": "HIGH"}' },
+        { 'b/renamed.png': png },
+      ),
+    ).toBe(base)
     const other = Buffer.from(png)
     other[other.length - 1] = (other.at(-1) as number) ^ 1
-    expect(await keyFor({ prompt: 'p', images: 'a/x.png', params: '{"quality": "HIGH", "durationSeconds": 5}' }, { 'a/x.png': other })).not.toBe(base)
-    expect(await keyFor({ prompt: 'p', images: 'a/x.png', params: '{"quality": "HIGH", "durationSeconds": 6}' }, { 'a/x.png': png })).not.toBe(base)
-    expect(await keyFor({ prompt: 'p ', images: 'a/x.png', params: '{"quality": "HIGH", "durationSeconds": 5}' }, { 'a/x.png': png })).not.toBe(base)
-    expect(await keyFor({ prompt: 'p', images: 'a/x.png', params: '{"quality": "HIGH", "durationSeconds": 5}', 'num-results': '2' }, { 'a/x.png': png })).not.toBe(base)
+    expect(
+      await keyFor(
+        { prompt: 'p', images: 'a/x.png', params: '{"quality": "HIGH", "durationSeconds": 5}' },
+        { 'a/x.png': other },
+      ),
+    ).not.toBe(base)
+    expect(
+      await keyFor(
+        { prompt: 'p', images: 'a/x.png', params: '{"quality": "HIGH", "durationSeconds": 6}' },
+        { 'a/x.png': png },
+      ),
+    ).not.toBe(base)
+    expect(
+      await keyFor(
+        { prompt: 'p ', images: 'a/x.png', params: '{"quality": "HIGH", "durationSeconds": 5}' },
+        { 'a/x.png': png },
+      ),
+    ).not.toBe(base)
+    expect(
+      await keyFor(
+        { prompt: 'p', images: 'a/x.png', params: '{"quality": "HIGH", "durationSeconds": 5}', 'num-results': '2' },
+        { 'a/x.png': png },
+      ),
+    ).not.toBe(base)
   })
 
   it('counts file ids as themselves and ignores what does not change the request', async () => {
     const base = await keyFor({ prompt: 'p', images: 'vg_file_abc' })
     expect(await keyFor({ prompt: 'p', images: 'vg_file_abd' })).not.toBe(base)
-    expect(await keyFor({ prompt: 'p', images: 'vg_file_abc', 'download-dir': 'elsewhere', 'temporary-uploads': 'false', summary: 'false' })).toBe(base)
+    expect(
+      await keyFor({
+        prompt: 'p',
+        images: 'vg_file_abc',
+        'download-dir': 'elsewhere',
+        'temporary-uploads': 'false',
+        summary: 'false',
+      }),
+    ).toBe(base)
     expect(await keyFor({ prompt: 'p', images: 'vg_file_abc', 'base-url': 'http://127.0.0.1:9' })).not.toBe(base)
   })
 
@@ -278,6 +352,8 @@ describe('cache key', () => {
   })
 
   it('cache needs download: true', async () => {
-    await expect(keyFor({ prompt: 'p', cache: 'true', download: 'false' })).rejects.toThrow(/Input 'cache': needs download: true/)
+    await expect(keyFor({ prompt: 'p', cache: 'true', download: 'false' })).rejects.toThrow(
+      /Input 'cache': needs download: true/,
+    )
   })
 })

@@ -67,7 +67,9 @@ export async function checkArtifactNameFree(name: string): Promise<void> {
   try {
     taken = await nameTaken(await artifactClient(), name)
   } catch (error) {
-    core.warning(`Could not check whether artifact name '${name}' is free (${errorText(error)}); it is checked again before the upload`)
+    core.warning(
+      `Could not check whether artifact name '${name}' is free (${errorText(error)}); it is checked again before the upload`,
+    )
     return
   }
   if (taken) throw new Error(artifactNameTakenMessage(name))
@@ -78,10 +80,16 @@ function isConflict(error: unknown): boolean {
   return /\(409\)|already[ _]exists/i.test(errorText(error))
 }
 
-export async function uploadClipsArtifact(artifact: ArtifactSettings, clips: Clip[], root: string): Promise<{ id: number; url: string } | undefined> {
+export async function uploadClipsArtifact(
+  artifact: ArtifactSettings,
+  clips: Clip[],
+  root: string,
+): Promise<{ id: number; url: string } | undefined> {
   const { name } = artifact
   if (isGhes()) {
-    core.warning(`Artifact '${name}' was not uploaded: workflow artifacts of this kind are not available on GitHub Enterprise Server (${process.env.GITHUB_SERVER_URL}). The clips are in the workspace (see the 'paths' output).`)
+    core.warning(
+      `Artifact '${name}' was not uploaded: workflow artifacts of this kind are not available on GitHub Enterprise Server (${process.env.GITHUB_SERVER_URL}). The clips are in the workspace (see the 'paths' output).`,
+    )
     return undefined
   }
   const files = clips.flatMap((c) => (c.absPath ? [c.absPath] : []))
@@ -96,7 +104,12 @@ export async function uploadClipsArtifact(artifact: ArtifactSettings, clips: Cli
   if (await nameTaken(client, name).catch(() => false)) throw new Error(artifactNameTakenMessage(name))
   let result: Awaited<ReturnType<ArtifactClient['uploadArtifact']>>
   try {
-    result = await client.uploadArtifact(name, files, root, artifact.retentionDays ? { retentionDays: artifact.retentionDays } : {})
+    result = await client.uploadArtifact(
+      name,
+      files,
+      root,
+      artifact.retentionDays ? { retentionDays: artifact.retentionDays } : {},
+    )
   } catch (error) {
     if (error instanceof Error && error.name === 'GHESNotSupportedError') {
       core.warning(`Artifact '${name}' was not uploaded: ${error.message}`)
@@ -107,6 +120,8 @@ export async function uploadClipsArtifact(artifact: ArtifactSettings, clips: Cli
   }
   if (result.id === undefined) throw new Error(`Upload of artifact '${name}' returned no artifact id`)
   const url = artifactUrl(result.id)
-  core.info(`Uploaded artifact '${name}' (${files.length} clip${files.length > 1 ? 's' : ''}${result.size !== undefined ? `, ${formatBytes(result.size)} zipped` : ''}) → ${url}`)
+  core.info(
+    `Uploaded artifact '${name}' (${files.length} clip${files.length > 1 ? 's' : ''}${result.size !== undefined ? `, ${formatBytes(result.size)} zipped` : ''}) → ${url}`,
+  )
   return { id: result.id, url }
 }

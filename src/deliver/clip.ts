@@ -28,7 +28,11 @@ export function clipFromResult(result: ToolResult, index: number): Clip {
   const url = pick(result.downloadUrl, file?.downloadUrl, file?.downloadSource?.url || undefined)
   const urlExpiresAt = pick(result.downloadUrlExpiresAt, file?.downloadUrlExpiresAt, file?.downloadSource?.expiresAt)
   const thumbnailUrl = pick(result.thumbnailUrl, file?.thumbnailUrl, file?.thumbnailSource?.url || undefined)
-  const thumbnailUrlExpiresAt = pick(result.thumbnailUrlExpiresAt, file?.thumbnailUrlExpiresAt, file?.thumbnailSource?.expiresAt)
+  const thumbnailUrlExpiresAt = pick(
+    result.thumbnailUrlExpiresAt,
+    file?.thumbnailUrlExpiresAt,
+    file?.thumbnailSource?.expiresAt,
+  )
   const durationSeconds = pick(file?.durationSeconds)
   return {
     index,

@@ -52,7 +52,10 @@ async function downloadClip(clip: Clip, ctx: DownloadContext): Promise<void> {
       return
     } catch (error) {
       if (ctx.signal?.aborted) throw ctx.signal.reason
-      if (attempt >= TRANSFER_BACKOFF.maxAttempts) throw new Error(`Download of clip ${clip.index} (${clip.fileId}) failed after ${attempt} attempts: ${errorText(error)}`)
+      if (attempt >= TRANSFER_BACKOFF.maxAttempts)
+        throw new Error(
+          `Download of clip ${clip.index} (${clip.fileId}) failed after ${attempt} attempts: ${errorText(error)}`,
+        )
       if (error instanceof StorageError && error.expired) {
         delete clip.url // signed link expired (or was refused): ask for a fresh one
       } else {

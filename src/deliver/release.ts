@@ -44,29 +44,50 @@ function statusOf(error: unknown): number | undefined {
 
 function explain(what: string, error: unknown): Error {
   const status = statusOf(error)
-  const hint = status === 401 || status === 403 ? ' The token needs `permissions: contents: write` (github-token defaults to the job token).' : ''
+  const hint =
+    status === 401 || status === 403
+      ? ' The token needs `permissions: contents: write` (github-token defaults to the job token).'
+      : ''
   return new Error(`${what} failed: ${errorText(error)}.${hint}`)
 }
 
 function overwriteRefused(name: string, tag: string): Error {
-  return new Error(`Release ${tag} already has an asset named ${name}. Set release-overwrite: true to replace it, or delete the asset first.`)
+  return new Error(
+    `Release ${tag} already has an asset named ${name}. Set release-overwrite: true to replace it, or delete the asset first.`,
+  )
 }
 
-async function findRelease(octokit: Octokit, owner: string, repo: string, settings: ReleaseSettings, payload: Record<string, unknown>): Promise<Target> {
+async function findRelease(
+  octokit: Octokit,
+  owner: string,
+  repo: string,
+  settings: ReleaseSettings,
+  payload: Record<string, unknown>,
+): Promise<Target> {
   if (settings.tag) {
     try {
-      const { data } = await octokit.request('GET /repos/{owner}/{repo}/releases/tags/{tag}', { owner, repo, tag: settings.tag })
+      const { data } = await octokit.request('GET /repos/{owner}/{repo}/releases/tags/{tag}', {
+        owner,
+        repo,
+        tag: settings.tag,
+      })
       return { owner, repo, id: data.id, tag: data.tag_name, uploadUrl: data.upload_url }
     } catch (error) {
       if (statusOf(error) === 404) {
-        throw new InputError('release-tag', `no published release with tag '${settings.tag}' in ${owner}/${repo} (draft releases cannot be found by tag); create the release first`)
+        throw new InputError(
+          'release-tag',
+          `no published release with tag '${settings.tag}' in ${owner}/${repo} (draft releases cannot be found by tag); create the release first`,
+        )
       }
       throw explain(`Looking up release ${settings.tag}`, error)
     }
   }
   const release = payload.release as { id?: number; tag_name?: string; upload_url?: string } | undefined
   if (!release?.id || !release.upload_url) {
-    throw new InputError('release-tag', 'is empty and this run is not a release event: set release-tag to the tag of the release to attach the clips to')
+    throw new InputError(
+      'release-tag',
+      'is empty and this run is not a release event: set release-tag to the tag of the release to attach the clips to',
+    )
   }
   return { owner, repo, id: release.id, tag: release.tag_name ?? String(release.id), uploadUrl: release.upload_url }
 }
@@ -117,14 +138,21 @@ export async function uploadReleaseAssets(settings: ReleaseSettings, clips: Clip
   const { octokit, owner, repo, payload } = await connect(settings)
   const target = await findRelease(octokit, owner, repo, settings, payload)
 
-  const files = clips.flatMap((clip) => (clip.absPath ? [{ clip, file: clip.absPath, name: path.basename(clip.absPath) }] : []))
+  const files = clips.flatMap((clip) =>
+    clip.absPath ? [{ clip, file: clip.absPath, name: path.basename(clip.absPath) }] : [],
+  )
   if (files.length === 0) {
     core.warning(`Nothing attached to release ${target.tag}: there are no downloaded clips`)
     return []
   }
   let existing: Asset[]
   try {
-    existing = await octokit.paginate('GET /repos/{owner}/{repo}/releases/{release_id}/assets', { owner, repo, release_id: target.id, per_page: 100 })
+    existing = await octokit.paginate('GET /repos/{owner}/{repo}/releases/{release_id}/assets', {
+      owner,
+      repo,
+      release_id: target.id,
+      per_page: 100,
+    })
   } catch (error) {
     throw explain(`Listing the assets of release ${target.tag}`, error)
   }
@@ -144,13 +172,19 @@ export async function uploadReleaseAssets(settings: ReleaseSettings, clips: Clip
     if (same) {
       const url = same.asset.browser_download_url
       clip.releaseAssetUrl = url
-      core.info(`Release ${target.tag} already has ${name} with the same ${same.by} (an earlier run attached it); not uploaded again → ${url}`)
+      core.info(
+        `Release ${target.tag} already has ${name} with the same ${same.by} (an earlier run attached it); not uploaded again → ${url}`,
+      )
       return url
     }
     const old = replace.get(name)
     if (old) {
       try {
-        await octokit.request('DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', { owner, repo, asset_id: old.id })
+        await octokit.request('DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+          owner,
+          repo,
+          asset_id: old.id,
+        })
       } catch (error) {
         if (statusOf(error) !== 404) throw explain(`Deleting the old asset ${name} of release ${target.tag}`, error)
       }
@@ -161,7 +195,10 @@ export async function uploadReleaseAssets(settings: ReleaseSettings, clips: Clip
       asset = await uploadAsset(octokit, target, file, name)
     } catch (error) {
       // 422 already_exists: someone else uploaded the same name since the check.
-      if (statusOf(error) === 422 && /already_exists/.test(JSON.stringify((error as { response?: { data?: unknown } }).response?.data ?? ''))) {
+      if (
+        statusOf(error) === 422 &&
+        /already_exists/.test(JSON.stringify((error as { response?: { data?: unknown } }).response?.data ?? ''))
+      ) {
         throw overwriteRefused(name, target.tag)
       }
       throw explain(`Uploading ${name} to release ${target.tag}`, error)

@@ -10,7 +10,9 @@ export function summarySettings(s: Settings): Array<[string, string]> {
     ['Audio', r.generateAudio ? 'guaranteed' : 'not requested'],
   ]
   if (r.isOutputTemporary) rows.push(['Output', 'temporary'])
-  const files = [...s.images, ...(s.video ? [s.video] : [])].map((ref) => ('fileId' in ref ? ref.fileId : ref.file.relPath))
+  const files = [...s.images, ...(s.video ? [s.video] : [])].map((ref) =>
+    'fileId' in ref ? ref.fileId : ref.file.relPath,
+  )
   if (files.length) rows.push(['Inputs', files.join(', ')])
   const extra = Object.keys(s.params)
   if (extra.length) rows.push(['params', extra.join(', ')])

@@ -24,18 +24,28 @@ const PROMPT_CHARS = 2000
 
 /** Escapes for HTML text and attributes, and neutralises Markdown punctuation, so nothing the user wrote is interpreted. */
 export function escapeText(text: string): string {
-  return text
-    .replace(/[&<>"'`*_[\]|\\#~!()]/g, (c) => `&#${c.charCodeAt(0)};`)
-    // Every line ending (a lone \r too: Markdown treats it as one) becomes <br>, so no blank line can end the HTML block.
-    .replace(/\r\n|\r|\n/g, '<br>')
+  return (
+    text
+      .replace(/[&<>"'`*_[\]|\\#~!()]/g, (c) => `&#${c.charCodeAt(0)};`)
+      // Every line ending (a lone \r too: Markdown treats it as one) becomes <br>, so no blank line can end the HTML block.
+      .replace(/\r\n|\r|\n/g, '<br>')
+  )
 }
 
 /** URLs go into attributes only, and only http(s) ones. */
 function escapeUrl(url: string): string {
-  return /^https?:\/\//i.test(url) ? url.replace(/&/g, '&amp;').replace(/"/g, '%22').replace(/</g, '%3C').replace(/>/g, '%3E') : '#'
+  return /^https?:\/\//i.test(url)
+    ? url.replace(/&/g, '&amp;').replace(/"/g, '%22').replace(/</g, '%3C').replace(/>/g, '%3E')
+    : '#'
 }
 
-const STATUS_ICON: Record<string, string> = { succeeded: '✅', failed: '❌', cancelled: '🚫', 'timed-out': '⏱️', 'dry-run': '🧪' }
+const STATUS_ICON: Record<string, string> = {
+  succeeded: '✅',
+  failed: '❌',
+  cancelled: '🚫',
+  'timed-out': '⏱️',
+  'dry-run': '🧪',
+}
 
 function header(input: SummaryInput): string {
   const rows: Array<[string, string]> = [
@@ -45,11 +55,15 @@ function header(input: SummaryInput): string {
     ...input.settings.map(([k, v]) => [escapeText(k), escapeText(v)] as [string, string]),
   ]
   if (input.prompt) {
-    const cut = input.prompt.length > PROMPT_CHARS ? `${input.prompt.slice(0, PROMPT_CHARS)}… (${input.prompt.length} characters in all)` : input.prompt
+    const cut =
+      input.prompt.length > PROMPT_CHARS
+        ? `${input.prompt.slice(0, PROMPT_CHARS)}… (${input.prompt.length} characters in all)`
+        : input.prompt
     rows.push(['Prompt', escapeText(cut)])
   }
   if (input.error) rows.push(['Error', escapeText(input.error)])
-  if (input.artifact) rows.push(['Artifact', `<a href="${escapeUrl(input.artifact.url)}">${escapeText(input.artifact.name)}</a>`])
+  if (input.artifact)
+    rows.push(['Artifact', `<a href="${escapeUrl(input.artifact.url)}">${escapeText(input.artifact.name)}</a>`])
   if (input.resultsFile) rows.push(['Results file', `<code>${escapeText(input.resultsFile)}</code>`])
   const body = rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('\n')
   return `<h2>${STATUS_ICON[input.status] ?? '🎬'} VideoGen clip: ${escapeText(input.status)}</h2>\n<table>\n${body}\n</table>\n`
@@ -57,7 +71,9 @@ function header(input: SummaryInput): string {
 
 function clipRow(clip: Clip, artifact: SummaryInput['artifact']): string {
   const link = clip.publicUrl ?? clip.url
-  const thumb = clip.thumbnailUrl ? `<img src="${escapeUrl(clip.thumbnailUrl)}" width="240" alt="clip ${clip.index} thumbnail">` : '🎞️'
+  const thumb = clip.thumbnailUrl
+    ? `<img src="${escapeUrl(clip.thumbnailUrl)}" width="240" alt="clip ${clip.index} thumbnail">`
+    : '🎞️'
   const preview = link ? `<a href="${escapeUrl(link)}">${thumb}</a>` : thumb
   const name = link ? `<a href="${escapeUrl(link)}">${escapeText(clip.fileId)}</a>` : escapeText(clip.fileId)
   const file = clip.path ? `<br><code>${escapeText(clip.path)}</code>` : ''
@@ -71,7 +87,8 @@ function clipRow(clip: Clip, artifact: SummaryInput['artifact']): string {
 export function renderSummary(input: SummaryInput, budget = SUMMARY_BUDGET_BYTES): string {
   let out = header(input)
   if (input.clips.length === 0) return out
-  const open = '\n<table>\n<tr><th>#</th><th>Preview</th><th>Clip</th><th>Duration</th><th>Size</th><th>Artifact</th><th>Link expires</th></tr>\n'
+  const open =
+    '\n<table>\n<tr><th>#</th><th>Preview</th><th>Clip</th><th>Duration</th><th>Size</th><th>Artifact</th><th>Link expires</th></tr>\n'
   const close = '</table>\n'
   const reserve = 400 // room for the closing tag and the "left out" note
   out += open

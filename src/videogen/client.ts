@@ -15,7 +15,13 @@ export interface VideoGenClient {
 export const USER_AGENT = 'videogen-action/1 (+https://github.com/features/actions)'
 
 export function createClient(baseUrl: string, apiKey: string, dispatcher?: Dispatcher): VideoGenClient {
-  const http = new VideoGenHttp({ baseUrl, apiKey, userAgent: USER_AGENT, log: { debug: core.debug, info: core.info }, ...(dispatcher && { dispatcher }) })
+  const http = new VideoGenHttp({
+    baseUrl,
+    apiKey,
+    userAgent: USER_AGENT,
+    log: { debug: core.debug, info: core.info },
+    ...(dispatcher && { dispatcher }),
+  })
   return {
     http,
     tools: new ToolsApi(http),

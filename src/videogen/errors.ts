@@ -32,13 +32,19 @@ export function describeRequirement(requirement: ApiErrorBody['requirement']): s
   return ` Requirement: ${hint}${details.length ? ` (${details.join(', ')})` : ''}.`
 }
 
-function describeApiError(status: number, body: ApiErrorBody, requestId: string | undefined, operation: string): string {
+function describeApiError(
+  status: number,
+  body: ApiErrorBody,
+  requestId: string | undefined,
+  operation: string,
+): string {
   const code = body.code ? ` ${body.code}` : ''
   const message = body.message?.trim() || '(no message)'
   const id = requestId ? ` [request id ${requestId}]` : ' [no request id]'
   let advice = ''
   if (status === 401) advice = ' Check the api-key secret: it is missing, invalid or revoked.'
-  if (status === 429 && body.code === 'insufficient_credits') advice = ' The team is out of credits: top up at app.videogen.io before retrying.'
+  if (status === 429 && body.code === 'insufficient_credits')
+    advice = ' The team is out of credits: top up at app.videogen.io before retrying.'
   return `${operation} failed: HTTP ${status}${code}: ${message}${id}.${describeRequirement(body.requirement)}${advice}`
 }
 

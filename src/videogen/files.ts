@@ -30,7 +30,9 @@ export class FileProcessingError extends Error {
 
 /** Ready when any source is ready; failed when none is ready and one failed (as the official SDK decides). */
 export function readiness(file: FileInfo): 'ready' | 'failed' | 'pending' {
-  const sources = [file.downloadSource, file.previewSource, file.thumbnailSource, file.hlsSource].filter((s): s is FileSource => !!s)
+  const sources = [file.downloadSource, file.previewSource, file.thumbnailSource, file.hlsSource].filter(
+    (s): s is FileSource => !!s,
+  )
   if (sources.some((s) => s.status === 'ready')) return 'ready'
   if (sources.some((s) => s.status === 'failed')) return 'failed'
   return 'pending'
@@ -39,7 +41,13 @@ export function readiness(file: FileInfo): 'ready' | 'failed' | 'pending' {
 export class FilesApi {
   constructor(private readonly http: VideoGenHttp) {}
 
-  createUpload(displayName: string, type: string, isTemporary: boolean, deadline?: number, signal?: AbortSignal): Promise<UploadTicket> {
+  createUpload(
+    displayName: string,
+    type: string,
+    isTemporary: boolean,
+    deadline?: number,
+    signal?: AbortSignal,
+  ): Promise<UploadTicket> {
     return this.http.call<UploadTicket>('POST', '/v1/files/upload', {
       body: { displayName, type, isTemporary },
       mode: 'safe',
@@ -50,22 +58,34 @@ export class FilesApi {
   }
 
   get(fileId: string, deadline?: number): Promise<FileInfo> {
-    return this.http.call<FileInfo>('GET', `/v1/files/${enc(fileId)}`, { mode: 'safe', operation: `Get file ${fileId}`, ...(deadline !== undefined && { deadline }) })
+    return this.http.call<FileInfo>('GET', `/v1/files/${enc(fileId)}`, {
+      mode: 'safe',
+      operation: `Get file ${fileId}`,
+      ...(deadline !== undefined && { deadline }),
+    })
   }
 
   hydrate(fileId: string, options: { deadline?: number; signal?: AbortSignal } = {}): Promise<FileInfo> {
-    return this.http.call<FileInfo>('POST', `/v1/files/${enc(fileId)}/hydrate`, { mode: 'safe', operation: `Hydrate file ${fileId}`, ...options })
+    return this.http.call<FileInfo>('POST', `/v1/files/${enc(fileId)}/hydrate`, {
+      mode: 'safe',
+      operation: `Hydrate file ${fileId}`,
+      ...options,
+    })
   }
 
   enablePublicPreview(fileId: string): Promise<FileInfo> {
-    return this.http.call<FileInfo>('POST', `/v1/files/${enc(fileId)}/enable-public-preview`, { mode: 'safe', operation: `Enable public preview of ${fileId}` })
+    return this.http.call<FileInfo>('POST', `/v1/files/${enc(fileId)}/enable-public-preview`, {
+      mode: 'safe',
+      operation: `Enable public preview of ${fileId}`,
+    })
   }
 
   /** Upload a local file and wait until VideoGen can use it. Returns the file id. */
   async upload(source: UploadSource, options: UploadOptions): Promise<string> {
     const displayName = source.relPath.split('/').pop() ?? source.relPath
     // The signal too: a cancelled run must not sit out the ticket's retry waits.
-    const newTicket = () => this.createUpload(displayName, source.kind, options.isTemporary, options.deadline, options.signal)
+    const newTicket = () =>
+      this.createUpload(displayName, source.kind, options.isTemporary, options.deadline, options.signal)
     let ticket = await newTicket()
     for (let attempt = 1; ; attempt++) {
       try {
@@ -79,9 +99,12 @@ export class FilesApi {
         const expired = error instanceof StorageError && error.expired
         // Network errors, 5xx, and throttling (408, 429; S3 itself throttles with 503 SlowDown) are transient.
         const status = error instanceof StorageError ? (error.status ?? 0) : 0
-        const retryable = expired || !(error instanceof StorageError) || status >= 500 || status === 408 || status === 429
+        const retryable =
+          expired || !(error instanceof StorageError) || status >= 500 || status === 408 || status === 429
         if (!retryable) throw new Error(`Upload of ${source.relPath} failed: ${errorText(error)}`)
-        options.log?.(`Upload of ${source.relPath}: ${errorText(error)}; ${expired ? 'asking for a new upload URL' : 'retrying from the start'}`)
+        options.log?.(
+          `Upload of ${source.relPath}: ${errorText(error)}; ${expired ? 'asking for a new upload URL' : 'retrying from the start'}`,
+        )
         if (expired) ticket = await newTicket()
         else await sleep(backoffMs(attempt, TRANSFER_BACKOFF), options.signal)
       }
@@ -91,13 +114,20 @@ export class FilesApi {
   }
 
   /** Hydrate until a source is ready (hydrate, not GET: plain GET may not report readiness, contract U8). */
-  async waitReady(fileId: string, label: string, options: { deadline: number; signal?: AbortSignal }): Promise<FileInfo> {
+  async waitReady(
+    fileId: string,
+    label: string,
+    options: { deadline: number; signal?: AbortSignal },
+  ): Promise<FileInfo> {
     let delay = READY_POLL_MS.first
     for (;;) {
       const file = await this.hydrate(fileId, options)
       const state = readiness(file)
       if (state === 'ready') return file
-      if (state === 'failed') throw new FileProcessingError(`VideoGen could not process ${label} (${fileId}): every rendition failed. Check that the file is a valid, uncorrupted ${file.type?.toLowerCase() ?? 'media file'}.`)
+      if (state === 'failed')
+        throw new FileProcessingError(
+          `VideoGen could not process ${label} (${fileId}): every rendition failed. Check that the file is a valid, uncorrupted ${file.type?.toLowerCase() ?? 'media file'}.`,
+        )
       if (Date.now() + delay > options.deadline) {
         throw new FileProcessingError(`${label} (${fileId}) was still processing when the timeout was reached`)
       }
@@ -106,4 +136,3 @@ export class FilesApi {
     }
   }
 }
-

@@ -39,7 +39,14 @@ export interface ClientOptions {
   requestTimeoutMs?: number
 }
 
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH'])
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+])
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504])
 const quietLog: HttpLog = { debug() {}, info() {} }
 const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
@@ -76,7 +83,10 @@ export function wasNotSent(error: unknown): boolean {
   return code !== undefined && NOT_SENT_CODES.has(code)
 }
 
-async function readErrorBody(body: Dispatcher.ResponseData['body'], redact: (text: string) => string): Promise<ApiErrorBody> {
+async function readErrorBody(
+  body: Dispatcher.ResponseData['body'],
+  redact: (text: string) => string,
+): Promise<ApiErrorBody> {
   const text = redact(await body.text().catch(() => ''))
   try {
     const parsed: unknown = JSON.parse(text)
@@ -84,7 +94,11 @@ async function readErrorBody(body: Dispatcher.ResponseData['body'], redact: (tex
   } catch {
     // Proxies and load balancers answer with HTML or nothing: keep a short, single-line excerpt.
   }
-  const excerpt = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200)
+  const excerpt = text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200)
   return { message: excerpt ? `non-JSON response: ${excerpt}` : 'empty response body' }
 }
 
@@ -123,7 +137,10 @@ export class VideoGenHttp {
       const { error, retryAfterMs } = outcome
       if (!this.isRetryable(error, options.mode)) throw error
       const wait = retryAfterMs ?? backoffMs(attempt, this.policy)
-      if (retryAfterMs !== undefined && (retryAfterMs > this.policy.maxServerDelayMs || Date.now() + wait > budgetEnd)) {
+      if (
+        retryAfterMs !== undefined &&
+        (retryAfterMs > this.policy.maxServerDelayMs || Date.now() + wait > budgetEnd)
+      ) {
         error.message += ` The server asked to retry in ${Math.ceil(retryAfterMs / 1000)} s, which is past the time left; not retried.`
         throw error
       }
@@ -131,7 +148,9 @@ export class VideoGenHttp {
         error.message += ` (gave up after ${attempt} attempt${attempt === 1 ? '' : 's'}${attempt < this.policy.maxAttempts ? ': the time left was spent' : ''})`
         throw error
       }
-      this.log.info(`${options.operation}: ${shortReason(error)}; retrying in ${(wait / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${this.policy.maxAttempts})`)
+      this.log.info(
+        `${options.operation}: ${shortReason(error)}; retrying in ${(wait / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${this.policy.maxAttempts})`,
+      )
       await sleep(wait, options.signal)
     }
   }
@@ -146,7 +165,11 @@ export class VideoGenHttp {
     return false
   }
 
-  private async once(method: 'GET' | 'POST', path: string, options: CallOptions): Promise<{ ok: true; value: unknown } | { ok: false; error: Error; retryAfterMs?: number }> {
+  private async once(
+    method: 'GET' | 'POST',
+    path: string,
+    options: CallOptions,
+  ): Promise<{ ok: true; value: unknown } | { ok: false; error: Error; retryAfterMs?: number }> {
     const url = `${this.options.baseUrl}${path}`
     const hasBody = options.body !== undefined
     const started = Date.now()
@@ -170,15 +193,27 @@ export class VideoGenHttp {
     } catch (cause) {
       // For a create the signal did not abort this request: its failure must surface as it is (ambiguity).
       if (options.signal?.aborted && options.mode !== 'create') throw options.signal.reason
-      this.log.debug(`${method} ${path} → network error after ${Date.now() - started} ms: ${String((cause as Error).message)}`)
+      this.log.debug(
+        `${method} ${path} → network error after ${Date.now() - started} ms: ${String((cause as Error).message)}`,
+      )
       return { ok: false, error: new NetworkError(options.operation, cause, wasNotSent(cause)) }
     }
     const requestId = header(response.headers, 'x-request-id')
-    this.log.debug(`${method} ${path} → ${response.statusCode} in ${Date.now() - started} ms${requestId ? ` (request id ${requestId})` : ''}`)
+    this.log.debug(
+      `${method} ${path} → ${response.statusCode} in ${Date.now() - started} ms${requestId ? ` (request id ${requestId})` : ''}`,
+    )
     if (response.statusCode >= 300 && response.statusCode < 400) {
       await response.body.dump()
       const location = header(response.headers, 'location') ?? '(none)'
-      const error = new VideoGenApiError(response.statusCode, { message: `unexpected redirect to ${this.redact(location.split('?')[0] ?? '')}; set base-url to the API's final address (the key is only ever sent to base-url)`, code: 'redirect' }, requestId, options.operation)
+      const error = new VideoGenApiError(
+        response.statusCode,
+        {
+          message: `unexpected redirect to ${this.redact(location.split('?')[0] ?? '')}; set base-url to the API's final address (the key is only ever sent to base-url)`,
+          code: 'redirect',
+        },
+        requestId,
+        options.operation,
+      )
       return { ok: false, error }
     }
     if (response.statusCode >= 400) {
@@ -198,7 +233,6 @@ export class VideoGenHttp {
     }
   }
 }
-
 
 function shortReason(error: Error): string {
   if (error instanceof VideoGenApiError) return `HTTP ${error.status}${error.code ? ` ${error.code}` : ''}`

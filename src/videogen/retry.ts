@@ -17,9 +17,20 @@ export interface RetryPolicy {
 }
 
 /** Between attempts of a storage transfer (upload PUT, download GET): short, since storage recovers fast. */
-export const TRANSFER_BACKOFF: RetryPolicy = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 5_000, maxServerDelayMs: 0 }
+export const TRANSFER_BACKOFF: RetryPolicy = {
+  maxAttempts: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 5_000,
+  maxServerDelayMs: 0,
+}
 
-export const DEFAULT_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 30_000, maxServerDelayMs: 15 * 60_000, totalBudgetMs: 5 * 60_000 }
+export const DEFAULT_POLICY: RetryPolicy = {
+  maxAttempts: 8,
+  baseDelayMs: 1000,
+  maxDelayMs: 30_000,
+  maxServerDelayMs: 15 * 60_000,
+  totalBudgetMs: 5 * 60_000,
+}
 
 type HeaderBag = Record<string, string | string[] | undefined>
 
@@ -34,7 +45,11 @@ export function header(headers: HeaderBag, name: string): string | undefined {
  * `rateLimitReset: false` ignores X-RateLimit-Reset: VideoGen sends it on every response, so on a 503 (or a
  * 429 while requests remain in the window) it says when the hourly window ends, not when to come back.
  */
-export function serverDelayMs(headers: HeaderBag, now = Date.now(), { rateLimitReset = true }: { rateLimitReset?: boolean } = {}): number | undefined {
+export function serverDelayMs(
+  headers: HeaderBag,
+  now = Date.now(),
+  { rateLimitReset = true }: { rateLimitReset?: boolean } = {},
+): number | undefined {
   const retryAfter = header(headers, 'retry-after')?.trim()
   if (retryAfter) {
     if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number(retryAfter) * 1000

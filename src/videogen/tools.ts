@@ -12,7 +12,10 @@ export class ToolsApi {
    * Not idempotent: the transport retries it only when the server cannot have processed it. A failure
    * that leaves it open whether an execution was created (and billed) becomes an AmbiguousCreateError.
    */
-  async generateVideoClip(body: Record<string, unknown>, options: { deadline?: number; signal?: AbortSignal } = {}): Promise<string> {
+  async generateVideoClip(
+    body: Record<string, unknown>,
+    options: { deadline?: number; signal?: AbortSignal } = {},
+  ): Promise<string> {
     let response: { toolExecutionId?: string; executionId?: string }
     try {
       response = await this.http.call('POST', '/v1/tools/generate-video-clip', {
@@ -31,17 +34,25 @@ export class ToolsApi {
   }
 
   async getExecution(id: string, options: { signal?: AbortSignal; deadline?: number } = {}): Promise<Execution> {
-    const execution = await this.http.call<Execution & { executionId?: string }>('GET', `/v1/tools/executions/${enc(id)}`, {
-      mode: 'safe',
-      operation: `Get execution ${id}`,
-      ...options,
-    })
+    const execution = await this.http.call<Execution & { executionId?: string }>(
+      'GET',
+      `/v1/tools/executions/${enc(id)}`,
+      {
+        mode: 'safe',
+        operation: `Get execution ${id}`,
+        ...options,
+      },
+    )
     // The earliest SDK era named the id `executionId`; keep one name inside the action.
     return { ...execution, toolExecutionId: execution.toolExecutionId ?? execution.executionId ?? id }
   }
 
   async cancelExecution(id: string, options: { deadline?: number; signal?: AbortSignal } = {}): Promise<void> {
-    await this.http.call('POST', `/v1/tools/executions/${enc(id)}/cancel`, { mode: 'safe', operation: `Cancel execution ${id}`, ...options })
+    await this.http.call('POST', `/v1/tools/executions/${enc(id)}/cancel`, {
+      mode: 'safe',
+      operation: `Cancel execution ${id}`,
+      ...options,
+    })
   }
 }
 

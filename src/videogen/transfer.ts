@@ -33,7 +33,12 @@ async function excerpt(body: Dispatcher.ResponseData['body']): Promise<string> {
 }
 
 /** PUT a file's bytes, streamed from disk (re-opened on every call, never buffered). */
-export async function putFile(dispatcher: Dispatcher, url: string, file: { absPath: string; size: number; contentType: string }, signal?: AbortSignal): Promise<void> {
+export async function putFile(
+  dispatcher: Dispatcher,
+  url: string,
+  file: { absPath: string; size: number; contentType: string },
+  signal?: AbortSignal,
+): Promise<void> {
   const response = await request(url, {
     method: 'PUT',
     dispatcher,
@@ -49,7 +54,11 @@ export async function putFile(dispatcher: Dispatcher, url: string, file: { absPa
   }
   const detail = await excerpt(response.body)
   // S3-style storage answers 403 once the presigned URL has expired (or its signature no longer matches).
-  throw new StorageError(`upload to ${redactUrl(url)} failed: HTTP ${response.statusCode} ${detail}`, response.statusCode, response.statusCode === 403)
+  throw new StorageError(
+    `upload to ${redactUrl(url)} failed: HTTP ${response.statusCode} ${detail}`,
+    response.statusCode,
+    response.statusCode === 403,
+  )
 }
 
 export interface DownloadResult {
@@ -60,10 +69,21 @@ export interface DownloadResult {
 const MAX_REDIRECTS = 5
 
 /** GET a signed URL into a file: streamed, written to a temporary name, size checked, then renamed. */
-export async function downloadToFile(dispatcher: Dispatcher, url: string, dest: string, signal?: AbortSignal): Promise<DownloadResult> {
+export async function downloadToFile(
+  dispatcher: Dispatcher,
+  url: string,
+  dest: string,
+  signal?: AbortSignal,
+): Promise<DownloadResult> {
   let current = url
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    const response = await request(current, { method: 'GET', dispatcher, headersTimeout: 60_000, bodyTimeout: 120_000, ...(signal && { signal }) })
+    const response = await request(current, {
+      method: 'GET',
+      dispatcher,
+      headersTimeout: 60_000,
+      bodyTimeout: 120_000,
+      ...(signal && { signal }),
+    })
     if ([301, 302, 303, 307, 308].includes(response.statusCode) && response.headers.location) {
       await response.body.dump()
       current = new URL(String(response.headers.location), current).toString()
@@ -71,7 +91,11 @@ export async function downloadToFile(dispatcher: Dispatcher, url: string, dest: 
     }
     if (response.statusCode !== 200) {
       const detail = await excerpt(response.body)
-      throw new StorageError(`download from ${redactUrl(current)} failed: HTTP ${response.statusCode} ${detail}`, response.statusCode, response.statusCode === 403)
+      throw new StorageError(
+        `download from ${redactUrl(current)} failed: HTTP ${response.statusCode} ${detail}`,
+        response.statusCode,
+        response.statusCode === 403,
+      )
     }
     const expected = Number(response.headers['content-length'] ?? NaN)
     const partial = `${dest}.part`
@@ -80,7 +104,11 @@ export async function downloadToFile(dispatcher: Dispatcher, url: string, dest: 
     try {
       await pipeline(response.body, createWriteStream(partial))
       if (!Number.isNaN(expected) && bytes !== expected) {
-        throw new StorageError(`download from ${redactUrl(current)} was cut short: ${bytes} of ${expected} bytes`, 200, false)
+        throw new StorageError(
+          `download from ${redactUrl(current)} was cut short: ${bytes} of ${expected} bytes`,
+          200,
+          false,
+        )
       }
       await rename(partial, dest)
     } catch (error) {

@@ -32,7 +32,12 @@ describe('dist/index.js under the runner contract', () => {
     const workspace = workspaceWithAssets()
     const { main, post } = await runMainAndPost({
       workspace,
-      inputs: { prompt: 'A fox | in *the* <snow>', images: 'brand/*', 'aspect-ratio': '9:16', 'base-url': emulator.url },
+      inputs: {
+        prompt: 'A fox | in *the* <snow>',
+        images: 'brand/*',
+        'aspect-ratio': '9:16',
+        'base-url': emulator.url,
+      },
       env: { VIDEOGEN_API_KEY: KEY, RUNNER_DEBUG: '1', ACTIONS_STEP_DEBUG: 'true' },
     })
     expect(main.code, main.stdout + main.stderr).toBe(0)
@@ -61,7 +66,10 @@ describe('dist/index.js under the runner contract', () => {
       isOutputTemporary: false,
       imageFileIds: expect.arrayContaining([expect.stringMatching(/^vg_file_/)]),
     })
-    expect((execution?.body.imageFileIds as string[]).map((id) => emulator.files.get(id)?.displayName)).toEqual(['hero.jpg', 'logo.png'])
+    expect((execution?.body.imageFileIds as string[]).map((id) => emulator.files.get(id)?.displayName)).toEqual([
+      'hero.jpg',
+      'logo.png',
+    ])
     expect(emulator.createCount()).toBe(1)
 
     // Summary: status, id, escaped prompt, a thumbnail linking to the clip.
@@ -82,27 +90,51 @@ describe('dist/index.js under the runner contract', () => {
     // The key: masked first thing, and nowhere else in anything the step produced.
     const firstLine = main.stdout.split('\n')[0] ?? ''
     expect(firstLine).toBe(`::add-mask::${KEY}`)
-    const everything = [main.stdout.split('\n').slice(1).join('\n'), main.stderr, JSON.stringify(main.outputs), JSON.stringify(main.state), main.summary, readFileSync(path.join(workspace, o['results-file'] as string), 'utf8'), post.stdout.replace(`::add-mask::${KEY}`, ''), post.stderr]
+    const everything = [
+      main.stdout.split('\n').slice(1).join('\n'),
+      main.stderr,
+      JSON.stringify(main.outputs),
+      JSON.stringify(main.state),
+      main.summary,
+      readFileSync(path.join(workspace, o['results-file'] as string), 'utf8'),
+      post.stdout.replace(`::add-mask::${KEY}`, ''),
+      post.stderr,
+    ]
     for (const text of everything) expect(text).not.toContain(KEY)
     // Debug logging was really on (so the check above covers it).
     expect(main.stdout).toMatch(/::debug::GET \/v1\/tools\/executions\//)
   })
 
   it('fails on bad input naming the input, before any request', async () => {
-    const result = await runAction({ inputs: { prompt: 'x', 'num-results': '101', 'base-url': emulator.url }, env: { VIDEOGEN_API_KEY: KEY } })
+    const result = await runAction({
+      inputs: { prompt: 'x', 'num-results': '101', 'base-url': emulator.url },
+      env: { VIDEOGEN_API_KEY: KEY },
+    })
     expect(result.code).toBe(1)
     expect(result.stdout).toContain("::error::Input 'num-results': 101 is out of range; use an integer from 1 to 100")
     expect(emulator.requests).toEqual([])
   })
 
   it('fails a failed execution with the API message and code, still setting execution-id and status', async () => {
-    emulator.configure({ job: { queuedMs: 20, durationMs: 200, outcome: 'failed', error: { message: 'The prompt was rejected by moderation', code: 'content_policy' } } })
+    emulator.configure({
+      job: {
+        queuedMs: 20,
+        durationMs: 200,
+        outcome: 'failed',
+        error: { message: 'The prompt was rejected by moderation', code: 'content_policy' },
+      },
+    })
     try {
-      const result = await runAction({ inputs: { prompt: 'x', 'base-url': emulator.url }, env: { VIDEOGEN_API_KEY: KEY } })
+      const result = await runAction({
+        inputs: { prompt: 'x', 'base-url': emulator.url },
+        env: { VIDEOGEN_API_KEY: KEY },
+      })
       expect(result.code).toBe(1)
       expect(result.outputs['execution-id']).toMatch(/^vg_tool_/)
       expect(result.outputs.status).toBe('failed')
-      expect(result.stdout).toMatch(/::error::Execution vg_tool_\S+ failed: The prompt was rejected by moderation \(code content_policy\)/)
+      expect(result.stdout).toMatch(
+        /::error::Execution vg_tool_\S+ failed: The prompt was rejected by moderation \(code content_policy\)/,
+      )
     } finally {
       emulator.configure({ job: { queuedMs: 50, durationMs: 800 } })
     }

@@ -14,7 +14,10 @@ let emulator: Emulator
 let svc: ResultsService
 
 beforeAll(async () => {
-  ;[emulator, svc] = await Promise.all([startEmulator({ apiKeys: [KEY], job: { queuedMs: 30, durationMs: 300 } }), startResultsService()])
+  ;[emulator, svc] = await Promise.all([
+    startEmulator({ apiKeys: [KEY], job: { queuedMs: 30, durationMs: 300 } }),
+    startResultsService(),
+  ])
 })
 afterAll(async () => {
   await Promise.all([emulator?.close(), svc?.close()])
@@ -26,13 +29,20 @@ const run = (inputs: Record<string, string>, env: Record<string, string> = {}) =
 
 describe('artifact-name', () => {
   it('uploads the downloaded clips as an artifact and outputs its id and URL', async () => {
-    const r = await run({ prompt: 'a lighthouse at night', 'num-results': '2', 'artifact-name': 'clips', 'artifact-retention-days': '3' })
+    const r = await run({
+      prompt: 'a lighthouse at night',
+      'num-results': '2',
+      'artifact-name': 'clips',
+      'artifact-retention-days': '3',
+    })
     expect(r.code, r.stdout + r.stderr).toBe(0)
     const artifact = svc.artifacts.find((a) => a.name === 'clips')
     expect(artifact?.finalized).toBe(true)
     expect(r.outputs['artifact-id']).toBe(artifact?.id)
     expect(r.outputs['artifact-url']).toBe(`https://github.com/octo/demo/actions/runs/1/artifacts/${artifact?.id}`)
-    const create = svc.calls.find((c) => c.method === 'CreateArtifact' && (c.body as { name?: string }).name === 'clips')
+    const create = svc.calls.find(
+      (c) => c.method === 'CreateArtifact' && (c.body as { name?: string }).name === 'clips',
+    )
     expect((create?.body as { expires_at?: string }).expires_at).toBeDefined() // retention was passed on
 
     // The zip in blob storage holds exactly the two clips, byte for byte as downloaded (and as served).
@@ -63,15 +73,23 @@ describe('artifact-name', () => {
   })
 
   it('fails before creating anything when the Actions runtime for artifacts is missing', async () => {
-    const r = await runAction({ inputs: { 'base-url': emulator.url, prompt: 'x', 'artifact-name': 'clips' }, env: { VIDEOGEN_API_KEY: KEY } })
+    const r = await runAction({
+      inputs: { 'base-url': emulator.url, prompt: 'x', 'artifact-name': 'clips' },
+      env: { VIDEOGEN_API_KEY: KEY },
+    })
     expect(r.code).toBe(1)
-    expect(r.stdout).toMatch(/::error::Input 'artifact-name': uploading an artifact needs the Actions runtime, but ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set/)
+    expect(r.stdout).toMatch(
+      /::error::Input 'artifact-name': uploading an artifact needs the Actions runtime, but ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set/,
+    )
     expect(emulator.requests).toHaveLength(0)
   })
 
   it('on GHES warns, skips the artifact and still succeeds', async () => {
     const callsBefore = svc.calls.length
-    const r = await run({ prompt: 'a lighthouse at dawn', 'artifact-name': 'ghes-clips' }, { GITHUB_SERVER_URL: 'http://127.0.0.1:1234' })
+    const r = await run(
+      { prompt: 'a lighthouse at dawn', 'artifact-name': 'ghes-clips' },
+      { GITHUB_SERVER_URL: 'http://127.0.0.1:1234' },
+    )
     expect(r.code, r.stdout + r.stderr).toBe(0)
     expect(r.stdout).toMatch(/::warning::Artifact 'ghes-clips' was not uploaded: .*GitHub Enterprise Server/)
     expect(r.outputs.status).toBe('succeeded')

@@ -66,7 +66,9 @@ describe('dry-run', () => {
 
     // Each local file with its type, size and content hash; an existing id is not uploaded.
     const png = fixture('ref.png')
-    expect(r.stdout).toContain(`image: would upload refs/logo.png (IMAGE, image/png, ${png.length} bytes, sha256 ${sha256(png)})`)
+    expect(r.stdout).toContain(
+      `image: would upload refs/logo.png (IMAGE, image/png, ${png.length} bytes, sha256 ${sha256(png)})`,
+    )
     expect(r.stdout).toContain(`sha256 ${sha256(fixture('ref.jpg'))}`)
     expect(r.stdout).toContain('image: existing file vg_file_existing0000000000001 (no upload)')
 

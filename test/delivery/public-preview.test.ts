@@ -33,7 +33,12 @@ describe('public-preview', () => {
     })
     expect(JSON.parse(r.outputs['public-urls'] as string)).toEqual(expected)
     expect(r.outputs['public-url']).toBe(expected[0])
-    expect(emulator.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/enable-public-preview')).map((q) => q.path).sort()).toEqual(fileIds.map((id) => `/v1/files/${id}/enable-public-preview`).sort())
+    expect(
+      emulator.requests
+        .filter((q) => q.method === 'POST' && q.path.endsWith('/enable-public-preview'))
+        .map((q) => q.path)
+        .sort(),
+    ).toEqual(fileIds.map((id) => `/v1/files/${id}/enable-public-preview`).sort())
 
     // The public link serves the clip, without any key.
     const served = Buffer.from(await (await fetch(expected[0] as string)).arrayBuffer())
@@ -41,7 +46,10 @@ describe('public-preview', () => {
 
     // The summary links the public URLs (not the expiring signed ones) and says they do not expire.
     const doc = parse(marked.parse(r.summary, { async: false }))
-    const rows = doc.querySelectorAll('table').flatMap((t) => t.querySelectorAll('tr')).filter((tr) => tr.querySelector('img'))
+    const rows = doc
+      .querySelectorAll('table')
+      .flatMap((t) => t.querySelectorAll('tr'))
+      .filter((tr) => tr.querySelector('img'))
     expect(rows.map((row) => row.querySelector('a')?.getAttribute('href'))).toEqual(expected)
     for (const row of rows) expect(row.text).toContain('public link, does not expire')
     expect(r.summary).not.toContain(r.outputs.url as string)

@@ -15,7 +15,10 @@ let emulator: Emulator
 let gh: GitHubApi
 
 beforeAll(async () => {
-  ;[emulator, gh] = await Promise.all([startEmulator({ apiKeys: [KEY], job: { queuedMs: 30, durationMs: 300 } }), startGitHubApi({ owner: 'octo', repo: 'demo' })])
+  ;[emulator, gh] = await Promise.all([
+    startEmulator({ apiKeys: [KEY], job: { queuedMs: 30, durationMs: 300 } }),
+    startGitHubApi({ owner: 'octo', repo: 'demo' }),
+  ])
 })
 afterAll(async () => {
   await Promise.all([emulator?.close(), gh?.close()])
@@ -26,7 +29,11 @@ beforeEach(() => {
 })
 
 const run = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
-  runAction({ inputs: { 'base-url': emulator.url, ...inputs }, env: { VIDEOGEN_API_KEY: KEY, GITHUB_API_URL: gh.url, ...env }, githubToken: gh.token })
+  runAction({
+    inputs: { 'base-url': emulator.url, ...inputs },
+    env: { VIDEOGEN_API_KEY: KEY, GITHUB_API_URL: gh.url, ...env },
+    githubToken: gh.token,
+  })
 
 const host = (origin: string) => new URL(origin).host
 const uploads = () => gh.requests.filter((r) => r.host === host(gh.uploadUrl))
@@ -35,13 +42,24 @@ describe('release-upload', () => {
   it('on a release event attaches every clip to the event release, streamed to the upload host', async () => {
     const release = gh.addRelease('v1.0.0')
     const event = path.join(newWorkspace('vg-event-'), 'event.json')
-    writeFileSync(event, JSON.stringify({ action: 'published', release: { id: release.id, tag_name: 'v1.0.0', upload_url: release.upload_url, assets: [] } }))
-    const r = await run({ prompt: 'a product teaser', 'num-results': '2', 'release-upload': 'true' }, { GITHUB_EVENT_NAME: 'release', GITHUB_EVENT_PATH: event })
+    writeFileSync(
+      event,
+      JSON.stringify({
+        action: 'published',
+        release: { id: release.id, tag_name: 'v1.0.0', upload_url: release.upload_url, assets: [] },
+      }),
+    )
+    const r = await run(
+      { prompt: 'a product teaser', 'num-results': '2', 'release-upload': 'true' },
+      { GITHUB_EVENT_NAME: 'release', GITHUB_EVENT_PATH: event },
+    )
     expect(r.code, r.stdout + r.stderr).toBe(0)
 
     const id = r.outputs['execution-id'] as string
     const names = [`${id}-1.mp4`, `${id}-2.mp4`]
-    expect(JSON.parse(r.outputs['release-asset-urls'] as string)).toEqual(names.map((n) => `${gh.url}/octo/demo/releases/download/v1.0.0/${n}`))
+    expect(JSON.parse(r.outputs['release-asset-urls'] as string)).toEqual(
+      names.map((n) => `${gh.url}/octo/demo/releases/download/v1.0.0/${n}`),
+    )
 
     // Two uploads, to the upload origin (not the API), one per clip, with the type, length and bytes of the file.
     expect(uploads()).toHaveLength(2)
@@ -58,7 +76,9 @@ describe('release-upload', () => {
       expect(asset?.content_type).toBe('video/mp4')
     }
     // The event's release is used as is: no lookup by tag; only the asset list is read from the API.
-    expect(gh.requests.filter((q) => q.host === host(gh.url)).map((q) => `${q.method} ${q.path.split('?')[0]}`)).toEqual([`GET /repos/octo/demo/releases/${release.id}/assets`])
+    expect(
+      gh.requests.filter((q) => q.host === host(gh.url)).map((q) => `${q.method} ${q.path.split('?')[0]}`),
+    ).toEqual([`GET /repos/octo/demo/releases/${release.id}/assets`])
     // The token is registered as a secret (the add-mask command) and printed nowhere else.
     expect(r.stdout).toContain(`::add-mask::${gh.token}`)
     expect(r.stdout.replaceAll(`::add-mask::${gh.token}`, '')).not.toContain(gh.token)
@@ -75,11 +95,22 @@ describe('release-upload', () => {
     const name = `${id}-1.mp4`
     const release = gh.addRelease('v2.0.0')
     const record = gh.releases.find((rel) => rel.id === release.id)
-    record?.assets.push({ id: 9999, name, content_type: 'video/mp4', size: 3, sha256: 'old', browser_download_url: `${gh.url}/octo/demo/releases/download/v2.0.0/${name}` })
+    record?.assets.push({
+      id: 9999,
+      name,
+      content_type: 'video/mp4',
+      size: 3,
+      sha256: 'old',
+      browser_download_url: `${gh.url}/octo/demo/releases/download/v2.0.0/${name}`,
+    })
 
     const refused = await run({ 'execution-id': id, 'release-tag': 'v2.0.0' })
     expect(refused.code).toBe(1)
-    expect(refused.stdout).toMatch(new RegExp(`::error::The execution succeeded, but delivery failed: Release v2.0.0 already has an asset named ${name}\\. Set release-overwrite: true`))
+    expect(refused.stdout).toMatch(
+      new RegExp(
+        `::error::The execution succeeded, but delivery failed: Release v2.0.0 already has an asset named ${name}\\. Set release-overwrite: true`,
+      ),
+    )
     expect(uploads()).toHaveLength(0)
     expect(gh.requests.some((q) => q.method === 'DELETE')).toBe(false)
     expect(record?.assets.map((a) => a.sha256)).toEqual(['old'])
@@ -89,13 +120,22 @@ describe('release-upload', () => {
     expect(replaced.code, replaced.stdout + replaced.stderr).toBe(0)
     const api = gh.requests.filter((q) => q.host === host(gh.url)).map((q) => `${q.method} ${q.path.split('?')[0]}`)
     // The tag is looked up once before waiting (pre-flight) and again before the upload.
-    expect(api).toEqual(['GET /repos/octo/demo/releases/tags/v2.0.0', 'GET /repos/octo/demo/releases/tags/v2.0.0', `GET /repos/octo/demo/releases/${release.id}/assets`, 'DELETE /repos/octo/demo/releases/assets/9999'])
-    expect(uploads().map((u) => `${u.method} ${u.path}`)).toEqual([`POST /repos/octo/demo/releases/${release.id}/assets?name=${name}`])
+    expect(api).toEqual([
+      'GET /repos/octo/demo/releases/tags/v2.0.0',
+      'GET /repos/octo/demo/releases/tags/v2.0.0',
+      `GET /repos/octo/demo/releases/${release.id}/assets`,
+      'DELETE /repos/octo/demo/releases/assets/9999',
+    ])
+    expect(uploads().map((u) => `${u.method} ${u.path}`)).toEqual([
+      `POST /repos/octo/demo/releases/${release.id}/assets?name=${name}`,
+    ])
     const bytes = readFileSync(path.join(replaced.workspace, replaced.outputs.path as string))
     expect(record?.assets).toHaveLength(1)
     expect(record?.assets[0]?.sha256).toBe(sha256(bytes))
     expect(record?.assets[0]?.id).not.toBe(9999)
-    expect(JSON.parse(replaced.outputs['release-asset-urls'] as string)).toEqual([`${gh.url}/octo/demo/releases/download/v2.0.0/${name}`])
+    expect(JSON.parse(replaced.outputs['release-asset-urls'] as string)).toEqual([
+      `${gh.url}/octo/demo/releases/download/v2.0.0/${name}`,
+    ])
     expect(emulator.createCount()).toBe(1) // only the one made above: resuming creates nothing
   })
 
@@ -128,7 +168,9 @@ describe('release-upload', () => {
     expect(gh.requests.some((q) => q.method === 'DELETE')).toBe(false)
     expect(record?.assets).toEqual([attached])
     expect(JSON.parse(again.outputs['release-asset-urls'] as string)).toEqual([assetUrl])
-    expect(again.stdout).toContain(`Release v3.0.0 already has ${name} with the same content (an earlier run attached it); not uploaded again → ${assetUrl}`)
+    expect(again.stdout).toContain(
+      `Release v3.0.0 already has ${name} with the same content (an earlier run attached it); not uploaded again → ${assetUrl}`,
+    )
 
     // An asset without a usable digest (uploaded before GitHub computed them): the same size is taken as the same file.
     if (attached) attached.sha256 = ''
@@ -144,7 +186,11 @@ describe('release-upload', () => {
     gh.requests.length = 0
     const other = await run(inputs)
     expect(other.code).toBe(1)
-    expect(other.stdout).toMatch(new RegExp(`::error::The execution succeeded, but delivery failed: Release v3\\.0\\.0 already has an asset named ${name}\\. Set release-overwrite: true`))
+    expect(other.stdout).toMatch(
+      new RegExp(
+        `::error::The execution succeeded, but delivery failed: Release v3\\.0\\.0 already has an asset named ${name}\\. Set release-overwrite: true`,
+      ),
+    )
     expect(uploads()).toHaveLength(0)
     expect(gh.requests.some((q) => q.method === 'DELETE')).toBe(false)
     expect(record?.assets).toHaveLength(1)
@@ -154,13 +200,17 @@ describe('release-upload', () => {
   it('fails before any execution when release-upload has no tag outside a release event, or the tag does not exist', async () => {
     const noTag = await run({ prompt: 'x', 'release-upload': 'true' }, { GITHUB_EVENT_NAME: 'push' })
     expect(noTag.code).toBe(1)
-    expect(noTag.stdout).toMatch(/::error::Input 'release-tag': is empty and this run is a 'push' event, not a release event/)
+    expect(noTag.stdout).toMatch(
+      /::error::Input 'release-tag': is empty and this run is a 'push' event, not a release event/,
+    )
     expect(emulator.requests).toHaveLength(0)
     expect(gh.requests).toHaveLength(0)
 
     const unknown = await run({ prompt: 'x', 'release-tag': 'v9.9.9' })
     expect(unknown.code).toBe(1)
-    expect(unknown.stdout).toMatch(/::error::Input 'release-tag': no published release with tag 'v9\.9\.9' in octo\/demo/)
+    expect(unknown.stdout).toMatch(
+      /::error::Input 'release-tag': no published release with tag 'v9\.9\.9' in octo\/demo/,
+    )
     // Looked up before the execution is created: a wrong tag costs nothing.
     expect(emulator.requests).toHaveLength(0)
     expect(gh.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /repos/octo/demo/releases/tags/v9.9.9'])

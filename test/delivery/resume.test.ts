@@ -20,7 +20,10 @@ afterAll(async () => {
 describe('fire and forget, then resume', () => {
   it('wait: false returns at once and the post step leaves the execution running; execution-id resumes and delivers', async () => {
     const env = { VIDEOGEN_API_KEY: KEY }
-    const { main, post } = await runMainAndPost({ inputs: { 'base-url': emulator.url, prompt: 'waves on a rocky shore', wait: 'false' }, env })
+    const { main, post } = await runMainAndPost({
+      inputs: { 'base-url': emulator.url, prompt: 'waves on a rocky shore', wait: 'false' },
+      env,
+    })
     expect(main.code, main.stdout + main.stderr).toBe(0)
     const id = main.outputs['execution-id'] as string
     expect(id).toMatch(/^vg_tool_/)
@@ -45,6 +48,8 @@ describe('fire and forget, then resume', () => {
     expect(clip.subarray(4, 8).toString('latin1')).toBe('ftyp')
     expect(JSON.parse(resumed.outputs['file-ids'] as string)).toEqual(emulator.executions.get(id)?.resultFileIds)
     expect(emulator.createCount()).toBe(1)
-    expect(emulator.requests.filter((q) => q.method === 'POST' && q.path === '/v1/tools/generate-video-clip')).toHaveLength(1)
+    expect(
+      emulator.requests.filter((q) => q.method === 'POST' && q.path === '/v1/tools/generate-video-clip'),
+    ).toHaveLength(1)
   })
 })

@@ -12,7 +12,11 @@ const html = (markdown: string): HTMLElement => parse(marked.parse(markdown, { a
 function headerRows(doc: HTMLElement): Map<string, HTMLElement> {
   const table = doc.querySelector('h2 + table') ?? doc.querySelectorAll('table')[0]
   if (!table) throw new Error(`no header table in ${doc.toString()}`)
-  return new Map(table.querySelectorAll('tr').map((tr) => [tr.querySelector('th')?.text ?? '', tr.querySelector('td') as HTMLElement]))
+  return new Map(
+    table
+      .querySelectorAll('tr')
+      .map((tr) => [tr.querySelector('th')?.text ?? '', tr.querySelector('td') as HTMLElement]),
+  )
 }
 
 /** Rows of the results table (the one with a Preview column), without its header row. */
@@ -113,7 +117,10 @@ describe('job summary', () => {
     const doc = html(renderSummary({ ...base, prompt }))
     expect(doc.querySelectorAll('script')).toHaveLength(0)
     expect(doc.querySelectorAll('strong, em, del, h1, pre')).toHaveLength(0)
-    expect(doc.querySelectorAll('img').map((i) => i.getAttribute('src'))).toEqual([clip(1).thumbnailUrl, clip(2).thumbnailUrl])
+    expect(doc.querySelectorAll('img').map((i) => i.getAttribute('src'))).toEqual([
+      clip(1).thumbnailUrl,
+      clip(2).thumbnailUrl,
+    ])
     expect(doc.querySelectorAll('a').some((a) => a.getAttribute('href')?.includes('evil'))).toBe(false)
     // Only the header table and the results table: nothing in the prompt made a table or closed one.
     expect(doc.querySelectorAll('table')).toHaveLength(2)
@@ -132,8 +139,11 @@ describe('job summary', () => {
   })
 
   it('cuts rows to stay under the budget, and says how many were left out', () => {
-    const longUrl = (i: number, kind: string) => `https://storage.example/${kind}/${i}.mp4?${'X-Amz-Signature='.padEnd(3000, 'f')}`
-    const clips = Array.from({ length: 100 }, (_, i) => clip(i + 1, { url: longUrl(i, 'clip'), thumbnailUrl: longUrl(i, 'thumb') }))
+    const longUrl = (i: number, kind: string) =>
+      `https://storage.example/${kind}/${i}.mp4?${'X-Amz-Signature='.padEnd(3000, 'f')}`
+    const clips = Array.from({ length: 100 }, (_, i) =>
+      clip(i + 1, { url: longUrl(i, 'clip'), thumbnailUrl: longUrl(i, 'thumb') }),
+    )
     const budget = 64 * 1024
     const markdown = renderSummary({ ...base, clips }, budget)
     expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(budget)
@@ -145,13 +155,17 @@ describe('job summary', () => {
     expect(note?.text).toContain(`${100 - shown} of 100 results are left out`)
     expect(note?.text).toContain('videogen-output/vg_tool_abc123.json')
     // The rows shown are the first ones, complete.
-    expect(resultRows(doc).map((r) => r.querySelector('td')?.text)).toEqual(Array.from({ length: shown }, (_, i) => String(i + 1)))
+    expect(resultRows(doc).map((r) => r.querySelector('td')?.text)).toEqual(
+      Array.from({ length: shown }, (_, i) => String(i + 1)),
+    )
   })
 
   it('fits 100 realistic results (signed URLs of ~1 KB each) under the default budget and far under 1 MiB', () => {
     const signed = (i: number, kind: string) =>
       `https://videogen-prod.s3.us-east-1.amazonaws.com/${kind}/vg_file_${String(i).padStart(22, 'x')}.mp4?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${'A'.repeat(20)}%2F20261124%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20261124T230000Z&X-Amz-Expires=3600&X-Amz-Security-Token=${'T'.repeat(600)}&X-Amz-Signature=${'f'.repeat(64)}&X-Amz-SignedHeaders=host`
-    const clips = Array.from({ length: 100 }, (_, i) => clip(i + 1, { url: signed(i, 'clips'), thumbnailUrl: signed(i, 'thumbs') }))
+    const clips = Array.from({ length: 100 }, (_, i) =>
+      clip(i + 1, { url: signed(i, 'clips'), thumbnailUrl: signed(i, 'thumbs') }),
+    )
     const markdown = renderSummary({ ...base, prompt: 'p'.repeat(5000), clips })
     expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES)
     expect(Buffer.byteLength(markdown)).toBeLessThan(1024 * 1024)

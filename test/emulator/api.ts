@@ -87,7 +87,10 @@ export class ApiHandler {
   }
 
   private groupOf(method: string, path: string): RateGroup {
-    return this.match(method, path)?.route.group ?? (method === 'POST' && path.startsWith('/v1/tools/') ? 'tools-post' : 'other')
+    return (
+      this.match(method, path)?.route.group ??
+      (method === 'POST' && path.startsWith('/v1/tools/') ? 'tools-post' : 'other')
+    )
   }
 
   private withRate(reply: Reply, info: RateInfo): Reply {
@@ -95,7 +98,12 @@ export class ApiHandler {
   }
 
   /** Reply for an injected status fault: ApiError by default, rate-limit headers unless overridden. */
-  faultReply({ req, url }: RequestContext, status: number, body: string | object | undefined, headers: Record<string, string> | undefined): Reply {
+  faultReply(
+    { req, url }: RequestContext,
+    status: number,
+    body: string | object | undefined,
+    headers: Record<string, string> | undefined,
+  ): Reply {
     const info = this.deps.limiter.peek(bearerToken(req), this.groupOf(req.method ?? 'GET', url.pathname), Date.now())
     let reply: Reply
     if (typeof body === 'string') reply = { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body }
@@ -114,10 +122,19 @@ export class ApiHandler {
     const now = Date.now()
     const group = this.groupOf(method, path)
     const auth = authenticate(req.headers.authorization, this.deps.options.apiKeys)
-    if (!auth.ok) return this.withRate(apiError(401, auth.code, auth.message), this.deps.limiter.peek(bearerToken(req), group, now))
+    if (!auth.ok)
+      return this.withRate(apiError(401, auth.code, auth.message), this.deps.limiter.peek(bearerToken(req), group, now))
 
     const { allowed, info } = this.deps.limiter.take(auth.token, group, now)
-    if (!allowed) return this.withRate(apiError(429, 'rate_limited', `Rate limit of ${info.limit} requests per hour exceeded for this endpoint group.`), info)
+    if (!allowed)
+      return this.withRate(
+        apiError(
+          429,
+          'rate_limited',
+          `Rate limit of ${info.limit} requests per hour exceeded for this endpoint group.`,
+        ),
+        info,
+      )
 
     const found = this.match(method, path)
     if (!found) return this.withRate(apiError(404, 'not_found', `No route for ${method} ${path}.`), info)
@@ -138,7 +155,11 @@ export class ApiHandler {
     return this.withRate(route.handle({ params: decoded, query: url.searchParams, body, token: auth.token, now }), info)
   }
 
-  private async readJson(req: IncomingMessage, kind: 'json' | 'none', record: RecordedRequest): Promise<{ body: Record<string, unknown> | undefined } | { reply: Reply }> {
+  private async readJson(
+    req: IncomingMessage,
+    kind: 'json' | 'none',
+    record: RecordedRequest,
+  ): Promise<{ body: Record<string, unknown> | undefined } | { reply: Reply }> {
     const contentTypeOk = isJsonContentType(req.headers['content-type'])
     if (kind === 'json' && !contentTypeOk) return { reply: invalidRequest('Content-Type must be application/json.') }
     if (kind === 'none' && !hasBody(req)) return { body: undefined }
@@ -149,7 +170,8 @@ export class ApiHandler {
       if (e instanceof BodyTooLargeError) return { reply: invalidRequest('Request body is too large.') }
       throw e
     }
-    if (raw.length === 0) return kind === 'json' ? { reply: invalidRequest('Request body is required.') } : { body: undefined }
+    if (raw.length === 0)
+      return kind === 'json' ? { reply: invalidRequest('Request body is required.') } : { body: undefined }
     if (!contentTypeOk) return { reply: invalidRequest('Content-Type must be application/json.') }
     let value: unknown
     try {
@@ -158,18 +180,21 @@ export class ApiHandler {
       return { reply: invalidRequest('Request body is not valid JSON.') }
     }
     if (kind === 'none') return { body: undefined }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { reply: invalidRequest('Request body must be a JSON object.') }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return { reply: invalidRequest('Request body must be a JSON object.') }
     return { body: value as Record<string, unknown> }
   }
 
   private fileOr(id: string, then: (file: FileRecord) => Reply): Reply {
-    if (!id.startsWith('vg_file_')) return apiError(400, 'invalid_id', `"${id}" is not a file id (expected prefix vg_file_).`)
+    if (!id.startsWith('vg_file_'))
+      return apiError(400, 'invalid_id', `"${id}" is not a file id (expected prefix vg_file_).`)
     const file = this.deps.files.get(id)
     return file ? then(file) : notFound(`File ${id}`)
   }
 
   private executionId(id: string): Reply | undefined {
-    if (!EXECUTION_PREFIXES.some((p) => id.startsWith(p))) return apiError(400, 'invalid_id', `"${id}" is not a tool execution id (expected prefix vg_tool_).`)
+    if (!EXECUTION_PREFIXES.some((p) => id.startsWith(p)))
+      return apiError(400, 'invalid_id', `"${id}" is not a tool execution id (expected prefix vg_tool_).`)
     return this.deps.executions.find(id) ? undefined : notFound(`Tool execution ${id}`)
   }
 
@@ -210,7 +235,11 @@ export class ApiHandler {
         handle: ({ query, now }) => {
           const page = paginate(files.listable(), query)
           if (!page.ok) return invalidRequest(page.message)
-          return json(200, { files: page.items.map((f) => files.view(f, null, now)), hasMore: page.hasMore, nextCursor: page.nextCursor })
+          return json(200, {
+            files: page.items.map((f) => files.view(f, null, now)),
+            hasMore: page.hasMore,
+            nextCursor: page.nextCursor,
+          })
         },
       },
       {
@@ -235,18 +264,16 @@ export class ApiHandler {
             return json(200, files.view(file, null, now))
           }),
       },
-      ...(['enable', 'disable'] as const).map(
-        (action): Route => ({
-          method: 'POST',
-          pattern: new RegExp(`^/v1/files/${ID}/${action}-public-preview$`),
-          group: 'other',
-          handle: ({ params, now }) =>
-            this.fileOr(params[0]!, (file) => {
-              files.setPublicPreview(file, action === 'enable', now)
-              return json(200, files.view(file, 'fresh', now))
-            }),
-        }),
-      ),
+      ...(['enable', 'disable'] as const).map((action): Route => ({
+        method: 'POST',
+        pattern: new RegExp(`^/v1/files/${ID}/${action}-public-preview$`),
+        group: 'other',
+        handle: ({ params, now }) =>
+          this.fileOr(params[0]!, (file) => {
+            files.setPublicPreview(file, action === 'enable', now)
+            return json(200, files.view(file, 'fresh', now))
+          }),
+      })),
       {
         method: 'POST',
         pattern: /^\/v1\/tools\/generate-video-clip$/,
@@ -268,9 +295,15 @@ export class ApiHandler {
             })
           }
           const credits = options.credits ?? Infinity
-          if (credits <= 0) return apiError(429, 'insufficient_credits', 'The team has no credits left to run this tool.')
+          if (credits <= 0)
+            return apiError(429, 'insufficient_credits', 'The team has no credits left to run this tool.')
           if (Number.isFinite(credits)) options.credits = credits - 1
-          const record = executions.create(options.executionIdPrefix ?? 'vg_tool_', body!, resolveScript(options.job), now)
+          const record = executions.create(
+            options.executionIdPrefix ?? 'vg_tool_',
+            body!,
+            resolveScript(options.job),
+            now,
+          )
           return json(202, { toolExecutionId: record.id })
         },
       },
@@ -282,14 +315,19 @@ export class ApiHandler {
           const page = paginate(executions.newestFirst(), query)
           if (!page.ok) return invalidRequest(page.message)
           // The list does not re-sign result URLs: they may have expired.
-          return json(200, { toolExecutions: page.items.map((r) => executions.view(r, 'stored', now)), hasMore: page.hasMore, nextCursor: page.nextCursor })
+          return json(200, {
+            toolExecutions: page.items.map((r) => executions.view(r, 'stored', now)),
+            hasMore: page.hasMore,
+            nextCursor: page.nextCursor,
+          })
         },
       },
       {
         method: 'GET',
         pattern: new RegExp(`^/v1/tools/executions/${ID}$`),
         group: 'executions-get',
-        handle: ({ params, now }) => this.executionId(params[0]!) ?? json(200, executions.view(executions.find(params[0]!)!, 'refresh', now)),
+        handle: ({ params, now }) =>
+          this.executionId(params[0]!) ?? json(200, executions.view(executions.find(params[0]!)!, 'refresh', now)),
       },
       {
         method: 'POST',

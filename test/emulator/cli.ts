@@ -25,7 +25,8 @@ function int(name: string, value: string | undefined): number | undefined {
 function progress(value: string | undefined): JobScript['progress'] {
   if (value === undefined || value === 'linear' || value === 'steps') return value
   const steps = value.split(',').map(Number)
-  if (steps.some((n) => !Number.isFinite(n))) throw new Error(`--progress must be linear, steps or numbers like 0,25,80, got "${value}"`)
+  if (steps.some((n) => !Number.isFinite(n)))
+    throw new Error(`--progress must be linear, steps or numbers like 0,25,80, got "${value}"`)
   return steps
 }
 
@@ -33,7 +34,8 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2)
   // `--fail` takes an optional message: treat a following flag (or nothing) as "no message".
   const failAt = argv.indexOf('--fail')
-  if (failAt >= 0 && (argv[failAt + 1] === undefined || argv[failAt + 1]!.startsWith('--'))) argv.splice(failAt + 1, 0, '')
+  if (failAt >= 0 && (argv[failAt + 1] === undefined || argv[failAt + 1]!.startsWith('--')))
+    argv.splice(failAt + 1, 0, '')
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -56,13 +58,17 @@ async function main(): Promise<void> {
     return
   }
   const prefix = values['exec-prefix']
-  if (prefix !== undefined && prefix !== 'vg_tool_' && prefix !== 'vg_exec_') throw new Error('--exec-prefix must be vg_tool_ or vg_exec_')
+  if (prefix !== undefined && prefix !== 'vg_tool_' && prefix !== 'vg_exec_')
+    throw new Error('--exec-prefix must be vg_tool_ or vg_exec_')
   const job: JobScript = {
     durationMs: int('duration-ms', values['duration-ms']),
     queuedMs: int('queued-ms', values['queued-ms']),
     progress: progress(values.progress),
     attempts: int('attempts', values.attempts),
-    ...(values.fail !== undefined && { outcome: 'failed', ...(values.fail && { error: { message: values.fail, code: 'generation_failed' } }) }),
+    ...(values.fail !== undefined && {
+      outcome: 'failed',
+      ...(values.fail && { error: { message: values.fail, code: 'generation_failed' } }),
+    }),
   }
   const emulator = await startEmulator({
     port: int('port', values.port) ?? 0,

@@ -19,7 +19,11 @@ interface Res<T = unknown> {
   body: T
 }
 
-async function api<T = Record<string, unknown>>(method: string, path: string, opts: { body?: unknown; key?: string | null; headers?: Record<string, string> } = {}): Promise<Res<T>> {
+async function api<T = Record<string, unknown>>(
+  method: string,
+  path: string,
+  opts: { body?: unknown; key?: string | null; headers?: Record<string, string> } = {},
+): Promise<Res<T>> {
   const headers: Record<string, string> = { ...opts.headers }
   const key = opts.key === undefined ? emu.key : opts.key
   if (key !== null) headers.authorization = `Bearer ${key}`
@@ -28,7 +32,12 @@ async function api<T = Record<string, unknown>>(method: string, path: string, op
     body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body)
     headers['content-type'] ??= 'application/json'
   }
-  const res = await request(`${emu.url}${path}`, { method: method as Dispatcher.HttpMethod, headers, body, dispatcher: agent })
+  const res = await request(`${emu.url}${path}`, {
+    method: method as Dispatcher.HttpMethod,
+    headers,
+    body,
+    dispatcher: agent,
+  })
   const text = await res.body.text()
   let parsed: unknown = text
   try {
@@ -40,13 +49,20 @@ async function api<T = Record<string, unknown>>(method: string, path: string, op
 }
 
 async function raw(method: string, url: string, opts: { body?: Buffer; headers?: Record<string, string> } = {}) {
-  const res = await request(url, { method: method as Dispatcher.HttpMethod, body: opts.body, headers: opts.headers, dispatcher: agent })
+  const res = await request(url, {
+    method: method as Dispatcher.HttpMethod,
+    body: opts.body,
+    headers: opts.headers,
+    dispatcher: agent,
+  })
   const bytes = Buffer.from(await res.body.arrayBuffer())
   return { status: res.statusCode, headers: res.headers, bytes, text: bytes.toString('utf8') }
 }
 
 async function uploadPng(displayName = 'ref.png', type?: string) {
-  const ticket = await api<{ fileId: string; uploadUrl: string }>('POST', '/v1/files/upload', { body: { displayName, ...(type && { type }) } })
+  const ticket = await api<{ fileId: string; uploadUrl: string }>('POST', '/v1/files/upload', {
+    body: { displayName, ...(type && { type }) },
+  })
   expect(ticket.status).toBe(200)
   const put = await raw('PUT', ticket.body.uploadUrl, { body: png, headers: { 'content-type': 'image/png' } })
   return { ...ticket.body, put }
@@ -62,14 +78,24 @@ async function waitFor<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeou
 }
 
 const getExecution = (id: string) => api<ExecutedTool>('GET', `/v1/tools/executions/${id}`)
-const generate = (body: unknown) => api<{ toolExecutionId: string; message?: string; code?: string }>('POST', '/v1/tools/generate-video-clip', { body })
+const generate = (body: unknown) =>
+  api<{ toolExecutionId: string; message?: string; code?: string }>('POST', '/v1/tools/generate-video-clip', { body })
 
 beforeAll(async () => {
   emu = await startEmulator({ job: { queuedMs: 50, durationMs: 300 }, fileReadyDelayMs: 50 })
 })
 afterEach(() => {
   emu.reset()
-  emu.configure({ job: { queuedMs: 50, durationMs: 300 }, fileReadyDelayMs: 50, apiKeys: undefined, rateLimits: undefined, credits: undefined, uploadUrlTtlSeconds: undefined, fileOutcome: undefined, watermarkNoneAllowed: undefined })
+  emu.configure({
+    job: { queuedMs: 50, durationMs: 300 },
+    fileReadyDelayMs: 50,
+    apiKeys: undefined,
+    rateLimits: undefined,
+    credits: undefined,
+    uploadUrlTtlSeconds: undefined,
+    fileOutcome: undefined,
+    watermarkNoneAllowed: undefined,
+  })
 })
 afterAll(async () => {
   await emu.close()
@@ -90,7 +116,11 @@ describe('auth, request ids and rate limits', () => {
     expect(bad.body).toMatchObject({ code: 'invalid_api_key' })
     const good = await api('GET', '/v1/me', { key: 'good' })
     expect(good.status).toBe(200)
-    expect(good.body).toMatchObject({ apiKeyId: expect.stringMatching(/^vg_key_/), teamId: expect.any(String), email: expect.any(String) })
+    expect(good.body).toMatchObject({
+      apiKeyId: expect.stringMatching(/^vg_key_/),
+      teamId: expect.any(String),
+      email: expect.any(String),
+    })
   })
 
   it('sends unique request ids and hourly rate-limit headers, then 429 rate_limited', async () => {
@@ -113,7 +143,10 @@ describe('auth, request ids and rate limits', () => {
   })
 
   it('requires JSON bodies on POST and answers unknown routes with 404', async () => {
-    const noType = await api('POST', '/v1/files/upload', { body: '{"displayName":"x"}', headers: { 'content-type': 'text/plain' } })
+    const noType = await api('POST', '/v1/files/upload', {
+      body: '{"displayName":"x"}',
+      headers: { 'content-type': 'text/plain' },
+    })
     expect(noType.status).toBe(400)
     expect(noType.body).toMatchObject({ code: 'invalid_request' })
     const malformed = await api('POST', '/v1/files/upload', { body: '{"displayName":' })
@@ -126,7 +159,9 @@ describe('auth, request ids and rate limits', () => {
 
 describe('uploads and storage', () => {
   it('upload → PUT → pending → ready after hydrate, with the bytes downloadable', async () => {
-    const ticket = await api<{ fileId: string; uploadUrl: string }>('POST', '/v1/files/upload', { body: { displayName: 'ref.png', isTemporary: true } })
+    const ticket = await api<{ fileId: string; uploadUrl: string }>('POST', '/v1/files/upload', {
+      body: { displayName: 'ref.png', isTemporary: true },
+    })
     expect(ticket.body.fileId).toMatch(/^vg_file_[A-Za-z0-9_-]{22}$/)
     const upload = new URL(ticket.body.uploadUrl)
     expect(upload.origin).toBe(emu.storageUrl)
@@ -140,7 +175,12 @@ describe('uploads and storage', () => {
     expect(put.status).toBe(200)
     expect(put.headers.etag).toBeTruthy()
     const record = emu.files.get(ticket.body.fileId)!
-    expect(record).toMatchObject({ uploadedBytes: png.length, contentType: 'image/png', sha256: createHash('sha256').update(png).digest('hex'), isTemporary: true })
+    expect(record).toMatchObject({
+      uploadedBytes: png.length,
+      contentType: 'image/png',
+      sha256: createHash('sha256').update(png).digest('hex'),
+      isTemporary: true,
+    })
 
     const got = await api<FileInfo>('GET', `/v1/files/${ticket.body.fileId}`)
     expect(got.body).toMatchObject({ type: null, scope: 'TEMPORARY', downloadSource: { status: 'pending', url: null } })
@@ -176,8 +216,13 @@ describe('uploads and storage', () => {
   })
 
   it('rejects an Authorization header (400), an expired URL and a tampered one (403 XML)', async () => {
-    const ticket = await api<{ fileId: string; uploadUrl: string }>('POST', '/v1/files/upload', { body: { displayName: 'a.png', type: 'IMAGE' } })
-    const withAuth = await raw('PUT', ticket.body.uploadUrl, { body: png, headers: { authorization: `Bearer ${emu.key}` } })
+    const ticket = await api<{ fileId: string; uploadUrl: string }>('POST', '/v1/files/upload', {
+      body: { displayName: 'a.png', type: 'IMAGE' },
+    })
+    const withAuth = await raw('PUT', ticket.body.uploadUrl, {
+      body: png,
+      headers: { authorization: `Bearer ${emu.key}` },
+    })
     expect(withAuth.status).toBe(400)
     expect(withAuth.text).toContain('<Code>InvalidArgument</Code>')
 
@@ -198,21 +243,42 @@ describe('uploads and storage', () => {
 
 describe('executions', () => {
   it('runs pending → running → succeeded with downloadable results', async () => {
-    const created = await generate({ prompt: 'foggy forest', aspectRatio: { width: 16, height: 9 }, numResults: 2, isOutputTemporary: true })
+    const created = await generate({
+      prompt: 'foggy forest',
+      aspectRatio: { width: 16, height: 9 },
+      numResults: 2,
+      isOutputTemporary: true,
+    })
     expect(created.status).toBe(202)
     const id = created.body.toolExecutionId
     expect(id).toMatch(/^vg_tool_[A-Za-z0-9_-]{22}$/)
     expect(emu.executions.get(id)?.body).toMatchObject({ prompt: 'foggy forest', numResults: 2 })
 
     const first = await getExecution(id)
-    expect(first.body).toMatchObject({ status: 'pending', toolType: 'GENERATE_VIDEO_CLIP', progressPercentage: 0, attemptIndex: 0, results: [], error: null })
-    const running = await waitFor(() => getExecution(id), (r) => r.body.status === 'running')
+    expect(first.body).toMatchObject({
+      status: 'pending',
+      toolType: 'GENERATE_VIDEO_CLIP',
+      progressPercentage: 0,
+      attemptIndex: 0,
+      results: [],
+      error: null,
+    })
+    const running = await waitFor(
+      () => getExecution(id),
+      (r) => r.body.status === 'running',
+    )
     expect(running.body.progressPercentage).toBeLessThan(100)
-    const done = await waitFor(() => getExecution(id), (r) => r.body.status === 'succeeded')
+    const done = await waitFor(
+      () => getExecution(id),
+      (r) => r.body.status === 'succeeded',
+    )
     expect(done.body).toMatchObject({ status: 'succeeded', progressPercentage: 100, error: null })
     expect(done.body.results).toHaveLength(2)
     const result = done.body.results[0]!
-    expect(result).toMatchObject({ type: 'VIDEO', file: { fileId: result.fileId, type: 'VIDEO', scope: 'TEMPORARY', durationSeconds: 1 } })
+    expect(result).toMatchObject({
+      type: 'VIDEO',
+      file: { fileId: result.fileId, type: 'VIDEO', scope: 'TEMPORARY', durationSeconds: 1 },
+    })
     expect(result.downloadUrl).toBe(result.file.downloadSource?.url)
 
     const video = await raw('GET', result.downloadUrl!)
@@ -226,12 +292,26 @@ describe('executions', () => {
 
     // Storage rules on downloads too.
     expect((await raw('GET', result.downloadUrl!, { headers: { authorization: 'Bearer x' } })).status).toBe(400)
-    expect((await raw('GET', result.downloadUrl!.replace(/sig=(.)/, (_m, c: string) => `sig=${c === '0' ? '1' : '0'}`))).status).toBe(403)
+    expect(
+      (
+        await raw(
+          'GET',
+          result.downloadUrl!.replace(/sig=(.)/, (_m, c: string) => `sig=${c === '0' ? '1' : '0'}`),
+        )
+      ).status,
+    ).toBe(403)
 
     // Result files are real files: GET, hydrate, public preview.
-    expect((await api<FileInfo>('GET', `/v1/files/${result.fileId}`)).body).toMatchObject({ sourceToolExecutionId: id, downloadSource: { status: 'ready', url: null } })
+    expect((await api<FileInfo>('GET', `/v1/files/${result.fileId}`)).body).toMatchObject({
+      sourceToolExecutionId: id,
+      downloadSource: { status: 'ready', url: null },
+    })
     const pub = await api<FileInfo>('POST', `/v1/files/${result.fileId}/enable-public-preview`)
-    expect(pub.body).toMatchObject({ isPublicPreviewEnabled: true, publicPlaybackId: expect.stringMatching(/^vg_play_/), staticPublicPreviewSource: { status: 'ready', expiresAt: null } })
+    expect(pub.body).toMatchObject({
+      isPublicPreviewEnabled: true,
+      publicPlaybackId: expect.stringMatching(/^vg_play_/),
+      staticPublicPreviewSource: { status: 'ready', expiresAt: null },
+    })
     const publicVideo = await raw('GET', pub.body.staticPublicPreviewSource!.url!)
     expect(publicVideo.status).toBe(200)
     expect(publicVideo.bytes.subarray(4, 8).toString('latin1')).toBe('ftyp')
@@ -245,10 +325,24 @@ describe('executions', () => {
   })
 
   it('reports a scripted failure with its ApiError', async () => {
-    emu.configure({ job: { queuedMs: 0, durationMs: 50, outcome: 'failed', error: { message: 'Moderation rejected the prompt.', code: 'content_policy' } } })
+    emu.configure({
+      job: {
+        queuedMs: 0,
+        durationMs: 50,
+        outcome: 'failed',
+        error: { message: 'Moderation rejected the prompt.', code: 'content_policy' },
+      },
+    })
     const { body } = await generate({ prompt: 'x' })
-    const done = await waitFor(() => getExecution(body.toolExecutionId), (r) => r.body.status === 'failed')
-    expect(done.body).toMatchObject({ status: 'failed', results: [], error: { message: 'Moderation rejected the prompt.', code: 'content_policy' } })
+    const done = await waitFor(
+      () => getExecution(body.toolExecutionId),
+      (r) => r.body.status === 'failed',
+    )
+    expect(done.body).toMatchObject({
+      status: 'failed',
+      results: [],
+      error: { message: 'Moderation rejected the prompt.', code: 'content_policy' },
+    })
   })
 
   it('restarts progress on each attempt', async () => {
@@ -259,11 +353,16 @@ describe('executions', () => {
     expect(stateAt(script, 1100 + 600)).toEqual({ status: 'running', progressPercentage: 50, attemptIndex: 1 })
     expect(stateAt(script, 2100)).toEqual({ status: 'succeeded', progressPercentage: 100, attemptIndex: 1 })
     expect(stateAt(resolveScript({ queuedMs: 0, durationMs: 100 }), 57).progressPercentage).toBe(57)
-    expect(stateAt(resolveScript({ queuedMs: 0, durationMs: 100, progress: [5, 40, 90] }), 50).progressPercentage).toBe(40)
+    expect(stateAt(resolveScript({ queuedMs: 0, durationMs: 100, progress: [5, 40, 90] }), 50).progressPercentage).toBe(
+      40,
+    )
 
     emu.configure({ job: { queuedMs: 0, durationMs: 400, attempts: 2 } })
     const { body } = await generate({ prompt: 'x' })
-    const second = await waitFor(() => getExecution(body.toolExecutionId), (r) => r.body.attemptIndex === 1)
+    const second = await waitFor(
+      () => getExecution(body.toolExecutionId),
+      (r) => r.body.attemptIndex === 1,
+    )
     expect(second.body.status).toBe('running')
     expect(second.body.progressPercentage).toBeLessThan(90)
   })
@@ -329,7 +428,10 @@ describe('executions', () => {
 
     const gated = await generate({ prompt: 'x', watermarkMode: 'NONE' })
     expect(gated.status).toBe(403)
-    expect(gated.body).toMatchObject({ code: 'not_authorized', requirement: { type: 'purchase_add_on', details: { addOn: 'production_api' } } })
+    expect(gated.body).toMatchObject({
+      code: 'not_authorized',
+      requirement: { type: 'purchase_add_on', details: { addOn: 'production_api' } },
+    })
     emu.configure({ watermarkNoneAllowed: true, credits: 1 })
     expect((await generate({ prompt: 'x', watermarkMode: 'NONE' })).status).toBe(202)
     const broke = await generate({ prompt: 'x' })
@@ -364,7 +466,11 @@ describe('fault injection', () => {
     emu.inject({ path: /generate/, kind: 'status-after-processing', status: 502 })
     expect((await generate({ prompt: 'x' })).status).toBe(502)
     expect(emu.createCount()).toBe(2)
-    expect(emu.requests.filter((r) => r.path === '/v1/tools/generate-video-clip').map((r) => r.status)).toEqual([undefined, undefined, 502])
+    expect(emu.requests.filter((r) => r.path === '/v1/tools/generate-video-clip').map((r) => r.status)).toEqual([
+      undefined,
+      undefined,
+      502,
+    ])
   })
 
   it('after/times, delay, mid-body cuts and hang are honoured; close() does not wait', async () => {
@@ -385,7 +491,9 @@ describe('fault injection', () => {
     await expect(raw('GET', url)).rejects.toThrow()
     expect((await raw('GET', url)).status).toBe(200)
 
-    const ticket = await api<{ fileId: string; uploadUrl: string }>('POST', '/v1/files/upload', { body: { displayName: 'cut.png' } })
+    const ticket = await api<{ fileId: string; uploadUrl: string }>('POST', '/v1/files/upload', {
+      body: { displayName: 'cut.png' },
+    })
     emu.inject({ method: 'PUT', kind: 'reset-mid-body' })
     await expect(raw('PUT', ticket.body.uploadUrl, { body: png })).rejects.toThrow()
     expect(emu.files.get(ticket.body.fileId)?.putCount).toBe(0)
@@ -394,7 +502,10 @@ describe('fault injection', () => {
 
     const other = await startEmulator()
     other.inject({ kind: 'hang' })
-    const pending = request(`${other.url}/v1/me`, { headers: { authorization: `Bearer ${other.key}` }, dispatcher: agent }).catch((e: unknown) => e)
+    const pending = request(`${other.url}/v1/me`, {
+      headers: { authorization: `Bearer ${other.key}` },
+      dispatcher: agent,
+    }).catch((e: unknown) => e)
     await sleep(50)
     const t1 = Date.now()
     await other.close()

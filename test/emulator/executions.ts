@@ -30,7 +30,8 @@ export class ExecutionRecord {
   }
 
   state(now = Date.now()): ExecutionState {
-    if (this.cancelledAt !== undefined) return { ...stateAt(this.script, this.cancelledAt - this.createdAt), status: 'cancelled' }
+    if (this.cancelledAt !== undefined)
+      return { ...stateAt(this.script, this.cancelledAt - this.createdAt), status: 'cancelled' }
     return stateAt(this.script, now - this.createdAt)
   }
 

@@ -105,7 +105,10 @@ export class FileStore {
     }
   }
 
-  createUpload(input: { displayName: string; type: FileType | null; isTemporary: boolean; hideFromUi: boolean }, now: number): FileRecord {
+  createUpload(
+    input: { displayName: string; type: FileType | null; isTemporary: boolean; hideFromUi: boolean },
+    now: number,
+  ): FileRecord {
     const file: FileRecord = { ...this.blank(randomId('vg_file_'), now), ...input }
     this.files.set(file.id, file)
     return file
@@ -116,7 +119,12 @@ export class FileStore {
   }
 
   uploadUrl(file: FileRecord, now: number): string {
-    return this.signer.presignPut(this.storageOrigin, FileStore.uploadPath(file.id), this.options().uploadUrlTtlSeconds ?? 900, now)
+    return this.signer.presignPut(
+      this.storageOrigin,
+      FileStore.uploadPath(file.id),
+      this.options().uploadUrlTtlSeconds ?? 900,
+      now,
+    )
   }
 
   /** A PUT completed: replace the content and (re)start processing. */
@@ -135,7 +143,11 @@ export class FileStore {
     file.processing = { readyAt: now + (opts.fileReadyDelayMs ?? 150), outcome }
   }
 
-  createResult(id: string, input: { displayName: string; isTemporary: boolean; executionId: string; bytes: Buffer }, now: number): FileRecord {
+  createResult(
+    id: string,
+    input: { displayName: string; isTemporary: boolean; executionId: string; bytes: Buffer },
+    now: number,
+  ): FileRecord {
     const file: FileRecord = {
       ...this.blank(id, now),
       origin: 'result',
@@ -189,7 +201,8 @@ export class FileStore {
       case 'video.mp4':
         if (file.origin === 'result') return { bytes: file.bytes ?? clip, contentType: 'video/mp4' }
         // An uploaded video's preview is its own bytes when retained, else the fixture clip.
-        if (file.detectedType === 'VIDEO' && file.bytes) return { bytes: file.bytes, contentType: file.contentType ?? 'video/mp4' }
+        if (file.detectedType === 'VIDEO' && file.bytes)
+          return { bytes: file.bytes, contentType: file.contentType ?? 'video/mp4' }
         return { bytes: clip, contentType: 'video/mp4' }
       case 'original':
         return file.bytes ? { bytes: file.bytes, contentType: file.contentType ?? 'application/octet-stream' } : null
@@ -201,10 +214,14 @@ export class FileStore {
   }
 
   /** Which rendition backs each source once the file is ready ('skipped' = does not apply to this type). */
-  private plan(file: FileRecord, type: FileType | null): Record<'download' | 'preview' | 'thumbnail', Rendition | 'skipped'> {
+  private plan(
+    file: FileRecord,
+    type: FileType | null,
+  ): Record<'download' | 'preview' | 'thumbnail', Rendition | 'skipped'> {
     const download: Rendition = file.origin === 'result' ? 'video.mp4' : 'original'
     const preview = type === 'VIDEO' ? 'video.mp4' : type === 'IMAGE' ? 'original' : 'skipped'
-    const thumbnail = type === 'VIDEO' || type === 'IMAGE' || type === 'PDF' || type === 'SLIDESHOW' ? 'thumb.jpg' : 'skipped'
+    const thumbnail =
+      type === 'VIDEO' || type === 'IMAGE' || type === 'PDF' || type === 'SLIDESHOW' ? 'thumb.jpg' : 'skipped'
     return { download, preview, thumbnail }
   }
 
@@ -213,19 +230,36 @@ export class FileStore {
     const current = file.signed[rendition]
     // Single-object GETs re-sign URLs within 1 h of expiry; with short TTLs, within half the TTL.
     const fresh =
-      !current || mode === 'fresh' || (mode === 'refresh' && current.expiresAt - Math.floor(now / 1000) <= Math.min(3600, ttl / 2))
+      !current ||
+      mode === 'fresh' ||
+      (mode === 'refresh' && current.expiresAt - Math.floor(now / 1000) <= Math.min(3600, ttl / 2))
     if (!fresh) return current
     const signed = this.signer.signGet(this.storageOrigin, `/files/${file.id}/${rendition}`, ttl, now)
     file.signed[rendition] = signed
     return signed
   }
 
-  private source(file: FileRecord, state: FileState, rendition: Rendition | 'skipped', sign: SignMode | null, now: number): FileSource {
+  private source(
+    file: FileRecord,
+    state: FileState,
+    rendition: Rendition | 'skipped',
+    sign: SignMode | null,
+    now: number,
+  ): FileSource {
     if (state !== 'ready' || rendition === 'skipped') {
-      return { status: state === 'ready' ? 'skipped' : state, url: null, expiresAt: null, width: null, height: null, fileBytes: null }
+      return {
+        status: state === 'ready' ? 'skipped' : state,
+        url: null,
+        expiresAt: null,
+        width: null,
+        height: null,
+        fileBytes: null,
+      }
     }
     const body = this.renditionBody(file, rendition)
-    const fixtureSized = rendition === 'thumb.jpg' || (rendition === 'video.mp4' && (file.origin === 'result' || body?.bytes === fixtures().clip))
+    const fixtureSized =
+      rendition === 'thumb.jpg' ||
+      (rendition === 'video.mp4' && (file.origin === 'result' || body?.bytes === fixtures().clip))
     const signed = sign ? this.sign(file, rendition, sign, now) : null
     return {
       status: 'ready',
@@ -270,7 +304,10 @@ export class FileStore {
       staticPublicPreviewSource: file.publicPreview
         ? {
             status: state === 'ready' && publicBody ? 'ready' : state === 'failed' ? 'failed' : 'pending',
-            url: state === 'ready' && publicBody ? `${this.storageOrigin}/public/${file.publicToken}.${extensionFor(type, file.contentType)}` : null,
+            url:
+              state === 'ready' && publicBody
+                ? `${this.storageOrigin}/public/${file.publicToken}.${extensionFor(type, file.contentType)}`
+                : null,
             expiresAt: null,
             width: null,
             height: null,

@@ -12,7 +12,11 @@ export interface Reply {
 }
 
 export function json(status: number, value: unknown, headers?: Record<string, string>): Reply {
-  return { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(value) }
+  return {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(value),
+  }
 }
 
 export function apiError(status: number, code: string | null, message: string, extra?: Partial<ApiError>): Reply {
@@ -105,10 +109,17 @@ function waitDrain(res: ServerResponse): Promise<void> {
  * Writes a reply, streaming large bodies in chunks with backpressure.
  * `cut`: send the headers (with the full Content-Length) and about half the body, then destroy the socket.
  */
-export async function writeReply(req: IncomingMessage, res: ServerResponse, reply: Reply, signal: AbortSignal, cut = false): Promise<void> {
+export async function writeReply(
+  req: IncomingMessage,
+  res: ServerResponse,
+  reply: Reply,
+  signal: AbortSignal,
+  cut = false,
+): Promise<void> {
   if (reply.delayMs) await sleep(reply.delayMs, signal)
   if (res.destroyed || signal.aborted) return
-  const body = reply.body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(reply.body)
+  const body =
+    reply.body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(reply.body)
   const headers: Record<string, string> = { ...reply.headers }
   if (reply.status !== 204 && reply.status !== 304) headers['Content-Length'] = String(body.length)
   res.writeHead(reply.status, headers)

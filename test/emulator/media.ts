@@ -45,7 +45,12 @@ export function detectType(head: Buffer): FileType | null {
   return null
 }
 
-const IMAGE_EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' }
+const IMAGE_EXT: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+}
 
 export function extensionFor(type: FileType | null, contentType: string | null): string {
   if (type === 'VIDEO') return 'mp4'

@@ -61,5 +61,9 @@ export class RateLimiter {
 
 export function rateHeaders(info: RateInfo): Record<string, string> {
   const fmt = (n: number) => (Number.isFinite(n) ? String(n) : '1000000000')
-  return { 'X-RateLimit-Limit': fmt(info.limit), 'X-RateLimit-Remaining': fmt(info.remaining), 'X-RateLimit-Reset': String(info.reset) }
+  return {
+    'X-RateLimit-Limit': fmt(info.limit),
+    'X-RateLimit-Remaining': fmt(info.remaining),
+    'X-RateLimit-Reset': String(info.reset),
+  }
 }

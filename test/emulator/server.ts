@@ -17,7 +17,12 @@ export interface RequestContext {
 export interface Handler {
   handle(ctx: RequestContext): Promise<Reply>
   /** The reply for an injected status (server-specific default body and headers). */
-  faultReply(ctx: RequestContext, status: number, body: string | object | undefined, headers: Record<string, string> | undefined): Reply
+  faultReply(
+    ctx: RequestContext,
+    status: number,
+    body: string | object | undefined,
+    headers: Record<string, string> | undefined,
+  ): Reply
 }
 
 export interface ServerConfig {
@@ -122,7 +127,11 @@ export class EmulatorServer {
           if (hasBody(req)) {
             // An upload cut mid-way: read part of the body, then drop the connection without processing.
             const length = Number(req.headers['content-length'] ?? 0)
-            await readSome(req, Math.max(1, Math.min(Math.floor(length / 2), 1024 * 1024)), (n) => (record.bodyBytes += n))
+            await readSome(
+              req,
+              Math.max(1, Math.min(Math.floor(length / 2), 1024 * 1024)),
+              (n) => (record.bodyBytes += n),
+            )
             req.socket.destroy()
             return
           }

@@ -13,7 +13,10 @@ export interface SignedUrl {
 const ALGORITHM = 'AWS4-HMAC-SHA256'
 
 function amzDate(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+  return new Date(seconds * 1000)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 }
 
 function parseAmzDate(value: string): number | undefined {
@@ -65,8 +68,10 @@ export class Signer {
     const signature = params.get('X-Amz-Signature')
     const date = parseAmzDate(params.get('X-Amz-Date') ?? '')
     const expires = Number(params.get('X-Amz-Expires'))
-    if (!signature || params.get('X-Amz-Algorithm') !== ALGORITHM || date === undefined || !Number.isInteger(expires)) return 'bad-signature'
-    if (!sameHex(signature, this.hmac(`${method}\n${path}\n${canonicalQuery(params)}\nhost:${host ?? ''}`))) return 'bad-signature'
+    if (!signature || params.get('X-Amz-Algorithm') !== ALGORITHM || date === undefined || !Number.isInteger(expires))
+      return 'bad-signature'
+    if (!sameHex(signature, this.hmac(`${method}\n${path}\n${canonicalQuery(params)}\nhost:${host ?? ''}`)))
+      return 'bad-signature'
     return nowMs >= (date + expires) * 1000 ? 'expired' : 'ok'
   }
 

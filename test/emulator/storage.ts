@@ -64,9 +64,19 @@ export function defaultStorageError(status: number): { code: string; message: st
 export class StorageHandler {
   constructor(private readonly deps: StorageDeps) {}
 
-  faultReply(ctx: RequestContext, status: number, body: string | object | undefined, headers: Record<string, string> | undefined): Reply {
+  faultReply(
+    ctx: RequestContext,
+    status: number,
+    body: string | object | undefined,
+    headers: Record<string, string> | undefined,
+  ): Reply {
     let reply: Reply
-    if (typeof body === 'string') reply = { status, headers: { 'Content-Type': body.trimStart().startsWith('<') ? 'application/xml' : 'text/plain' }, body }
+    if (typeof body === 'string')
+      reply = {
+        status,
+        headers: { 'Content-Type': body.trimStart().startsWith('<') ? 'application/xml' : 'text/plain' },
+        body,
+      }
     else if (body !== undefined) reply = json(status, body)
     else {
       const d = defaultStorageError(status)
@@ -101,14 +111,22 @@ export class StorageHandler {
     const now = Date.now()
     // The method is part of the signature: a GET on an upload URL fails the signature check, as on S3.
     const verdict = this.deps.signer.verifyPut(method, path, url.searchParams, req.headers.host, now)
-    if (verdict === 'bad-signature') return s3Error(403, 'AccessDenied', 'The request signature we calculated does not match the signature you provided.', rid)
+    if (verdict === 'bad-signature')
+      return s3Error(
+        403,
+        'AccessDenied',
+        'The request signature we calculated does not match the signature you provided.',
+        rid,
+      )
     if (verdict === 'expired') return s3Error(403, 'AccessDenied', 'Request has expired', rid)
     const file = this.deps.files.get(fileId)
     if (!file) return s3Error(404, 'NoSuchKey', 'The specified key does not exist.', rid)
     const declared = req.headers['content-length']
-    if (declared === undefined) return s3Error(411, 'MissingContentLength', 'You must provide the Content-Length HTTP header.', rid)
+    if (declared === undefined)
+      return s3Error(411, 'MissingContentLength', 'You must provide the Content-Length HTTP header.', rid)
     const max = this.deps.options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD
-    if (Number(declared) > max) return s3Error(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size.', rid)
+    if (Number(declared) > max)
+      return s3Error(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size.', rid)
 
     const received = await receive(req, record)
     const type = req.headers['content-type']
@@ -119,12 +137,22 @@ export class StorageHandler {
   private download({ req, url, requestId: rid }: RequestContext, fileId: string, rendition: string): Reply {
     const method = req.method ?? 'GET'
     const path = url.pathname
-    if (method !== 'GET' && method !== 'HEAD') return s3Error(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.', rid)
+    if (method !== 'GET' && method !== 'HEAD')
+      return s3Error(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.', rid)
     const verdict = this.deps.signer.verifyGet(path, url.searchParams, Date.now())
-    if (verdict === 'bad-signature') return s3Error(403, 'AccessDenied', 'The request signature we calculated does not match the signature you provided.', rid)
+    if (verdict === 'bad-signature')
+      return s3Error(
+        403,
+        'AccessDenied',
+        'The request signature we calculated does not match the signature you provided.',
+        rid,
+      )
     if (verdict === 'expired') return s3Error(403, 'AccessDenied', 'Request has expired', rid)
     const file = this.deps.files.get(fileId)
-    const body = file && RENDITIONS.includes(rendition as Rendition) ? this.deps.files.renditionBody(file, rendition as Rendition) : null
+    const body =
+      file && RENDITIONS.includes(rendition as Rendition)
+        ? this.deps.files.renditionBody(file, rendition as Rendition)
+        : null
     // A null body: an upload larger than RETAIN_LIMIT, whose bytes the emulator did not keep.
     if (!body) return s3Error(404, 'NoSuchKey', 'The specified key does not exist.', rid)
     return this.serve(body.bytes, body.contentType, 'private, max-age=3600')
@@ -132,7 +160,8 @@ export class StorageHandler {
 
   private publicPreview({ req, requestId: rid }: RequestContext, token: string): Reply {
     const method = req.method ?? 'GET'
-    if (method !== 'GET' && method !== 'HEAD') return s3Error(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.', rid)
+    if (method !== 'GET' && method !== 'HEAD')
+      return s3Error(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.', rid)
     const now = Date.now()
     const file = this.deps.files.byPublicToken(token)
     const body = file && this.deps.files.state(file, now) === 'ready' ? this.deps.files.publicBody(file, now) : null
@@ -143,7 +172,12 @@ export class StorageHandler {
   private serve(bytes: Buffer, contentType: string, cacheControl: string): Reply {
     return {
       status: 200,
-      headers: { 'Content-Type': contentType, ETag: `"${sha256Of(bytes).slice(0, 32)}"`, 'Cache-Control': cacheControl, 'Accept-Ranges': 'none' },
+      headers: {
+        'Content-Type': contentType,
+        ETag: `"${sha256Of(bytes).slice(0, 32)}"`,
+        'Cache-Control': cacheControl,
+        'Accept-Ranges': 'none',
+      },
       body: bytes,
       delayMs: this.deps.options.downloadTtfbMs ?? 0,
     }

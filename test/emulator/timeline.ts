@@ -17,7 +17,11 @@ export interface JobState {
   attemptIndex: number
 }
 
-const DEFAULT_ERROR = { message: 'The video clip could not be generated.', code: 'generation_failed', requirement: null }
+const DEFAULT_ERROR = {
+  message: 'The video clip could not be generated.',
+  code: 'generation_failed',
+  requirement: null,
+}
 
 export function resolveScript(job: JobScript | undefined): ResolvedScript {
   const nonNegative = (n: number | undefined, d: number) => (n !== undefined && Number.isFinite(n) && n >= 0 ? n : d)
@@ -52,9 +56,17 @@ export function stateAt(script: ResolvedScript, elapsedMs: number): JobState {
   if (elapsedMs >= finishOffset(script)) {
     return script.outcome === 'succeeded'
       ? { status: 'succeeded', progressPercentage: 100, attemptIndex: last }
-      : { status: 'failed', progressPercentage: progressAt(script.progress, script.durationMs, script.durationMs), attemptIndex: last }
+      : {
+          status: 'failed',
+          progressPercentage: progressAt(script.progress, script.durationMs, script.durationMs),
+          attemptIndex: last,
+        }
   }
   const running = elapsedMs - script.queuedMs
   const attemptIndex = Math.min(last, Math.floor(running / script.durationMs))
-  return { status: 'running', progressPercentage: progressAt(script.progress, running - attemptIndex * script.durationMs, script.durationMs), attemptIndex }
+  return {
+    status: 'running',
+    progressPercentage: progressAt(script.progress, running - attemptIndex * script.durationMs, script.durationMs),
+    attemptIndex,
+  }
 }

@@ -13,13 +13,18 @@ export interface JobScript {
   /** Default 'succeeded'. */
   outcome?: 'succeeded' | 'failed'
   /** The ApiError of a failed execution. */
-  error?: { message: string; code?: string | null; requirement?: { type: string; details?: Record<string, string> } | null }
+  error?: {
+    message: string
+    code?: string | null
+    requirement?: { type: string; details?: Record<string, string> } | null
+  }
   /** Number of attempts (default 1); each new attempt resets progress to 0 and bumps attemptIndex. */
   attempts?: number
 }
 
 /** Hourly rate-limit groups (contract §7.4, plus 'executions-list' and 'other' for routes it does not list). */
-export type RateGroup = 'tools-post' | 'executions-get' | 'executions-list' | 'cancel' | 'files-get' | 'hydrate' | 'upload' | 'other'
+export type RateGroup =
+  'tools-post' | 'executions-get' | 'executions-list' | 'cancel' | 'files-get' | 'hydrate' | 'upload' | 'other'
 
 export interface EmulatorOptions {
   /** API port; default 0 (random). Host is always 127.0.0.1; the storage server always gets a random port. */

@@ -17,14 +17,21 @@ export interface UploadInput {
 
 export function validateUpload(body: Body): Checked<UploadInput> {
   const { displayName, type, isTemporary, hideFromUi } = body
-  if (typeof displayName !== 'string' || displayName.trim() === '') return { ok: false, message: 'displayName is required and must be a non-empty string.' }
-  if (present(type) && !FILE_TYPES.includes(type as FileType)) return { ok: false, message: `type must be one of ${FILE_TYPES.join(', ')}.` }
+  if (typeof displayName !== 'string' || displayName.trim() === '')
+    return { ok: false, message: 'displayName is required and must be a non-empty string.' }
+  if (present(type) && !FILE_TYPES.includes(type as FileType))
+    return { ok: false, message: `type must be one of ${FILE_TYPES.join(', ')}.` }
   for (const [name, v] of Object.entries({ isTemporary, hideFromUi })) {
     if (present(v) && typeof v !== 'boolean') return { ok: false, message: `${name} must be a boolean.` }
   }
   return {
     ok: true,
-    value: { displayName, type: present(type) ? (type as FileType) : null, isTemporary: isTemporary === true, hideFromUi: hideFromUi === true },
+    value: {
+      displayName,
+      type: present(type) ? (type as FileType) : null,
+      isTemporary: isTemporary === true,
+      hideFromUi: hideFromUi === true,
+    },
   }
 }
 
@@ -83,31 +90,41 @@ export function validateGenerate(body: Body): Checked<GenerateInput> {
 
   const text = (v: unknown) => typeof v === 'string' && v.trim() !== ''
   if (!text(body.prompt) && !text(body.spokenDialogue) && refs.length === 0) {
-    return fail('At least one input is required: prompt, imageFileIds, videoFileId, videoFileIds, audioFileIds, startFrameFileId or spokenDialogue.')
+    return fail(
+      'At least one input is required: prompt, imageFileIds, videoFileId, videoFileIds, audioFileIds, startFrameFileId or spokenDialogue.',
+    )
   }
 
   const ar = body.aspectRatio
   if (present(ar)) {
     if (typeof ar !== 'object' || Array.isArray(ar)) return fail('aspectRatio must be an object { width, height }.')
     const { width, height } = ar as Body
-    if (!isInt(width) || width < 1 || !isInt(height) || height < 1) return fail('aspectRatio.width and aspectRatio.height must be integers >= 1.')
+    if (!isInt(width) || width < 1 || !isInt(height) || height < 1)
+      return fail('aspectRatio.width and aspectRatio.height must be integers >= 1.')
   }
   const wm = body.watermarkMode
-  if (present(wm) && !WATERMARK_MODES.includes(wm as never)) return fail(`watermarkMode must be one of ${WATERMARK_MODES.join(', ')}.`)
+  if (present(wm) && !WATERMARK_MODES.includes(wm as never))
+    return fail(`watermarkMode must be one of ${WATERMARK_MODES.join(', ')}.`)
   const n = body.numResults
   if (present(n) && (!isInt(n) || n < 1 || n > 100)) return fail('numResults must be an integer between 1 and 100.')
   const d = body.durationSeconds
-  if (present(d) && (!isInt(d) || d < 1 || d > 30)) return fail('durationSeconds must be an integer between 1 and 30, or null.')
+  if (present(d) && (!isInt(d) || d < 1 || d > 30))
+    return fail('durationSeconds must be an integer between 1 and 30, or null.')
   const q = body.quality
   if (present(q) && !QUALITIES.includes(q as string)) return fail(`quality must be one of ${QUALITIES.join(', ')}.`)
   const cp = body.contentPolicyConfig
   if (present(cp)) {
     if (typeof cp !== 'object' || Array.isArray(cp)) return fail('contentPolicyConfig must be an object.')
     const r = (cp as Body).maxPromptRewrites
-    if (present(r) && (!isInt(r) || r < 0 || r > 4)) return fail('contentPolicyConfig.maxPromptRewrites must be an integer between 0 and 4.')
+    if (present(r) && (!isInt(r) || r < 0 || r > 4))
+      return fail('contentPolicyConfig.maxPromptRewrites must be an integer between 0 and 4.')
   }
   return {
     ok: true,
-    value: { numResults: isInt(n) ? n : 1, watermarkMode: (present(wm) ? wm : 'AUTO') as GenerateInput['watermarkMode'], fileRefs: refs },
+    value: {
+      numResults: isInt(n) ? n : 1,
+      watermarkMode: (present(wm) ? wm : 'AUTO') as GenerateInput['watermarkMode'],
+      fileRefs: refs,
+    },
   }
 }

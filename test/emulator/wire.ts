@@ -42,7 +42,10 @@ export interface FileInfo {
   publicPlaybackId: string | null
   sourceToolType?: string
   sourceToolExecutionId?: string
-  fileAnalysisMetadata?: { analysisLoadingState: 'UNATTEMPTED' | 'LOADING' | 'FULFILLED' | 'REJECTED'; analysisProgressPercentage: number }
+  fileAnalysisMetadata?: {
+    analysisLoadingState: 'UNATTEMPTED' | 'LOADING' | 'FULFILLED' | 'REJECTED'
+    analysisProgressPercentage: number
+  }
 }
 
 export interface ToolSuccessResult {

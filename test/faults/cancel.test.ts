@@ -13,8 +13,16 @@ const isCancel = (r: RecordedRequest) => r.method === 'POST' && r.path.endsWith(
 const isPoll = (r: RecordedRequest) => r.method === 'GET' && /^\/v1\/tools\/executions\/[^/]+$/.test(r.path)
 
 /** Starts a run and resolves once its execution exists and has been polled as running. */
-async function startedRun(e: Emulator, inputs: Record<string, string> = {}): Promise<{ running: RunningAction; id: string }> {
-  const running = startAction({ inputs: inputsFor(e, inputs), env: actionEnv(), workspace: workspaceWith(), timeoutMs: 40_000 })
+async function startedRun(
+  e: Emulator,
+  inputs: Record<string, string> = {},
+): Promise<{ running: RunningAction; id: string }> {
+  const running = startAction({
+    inputs: inputsFor(e, inputs),
+    env: actionEnv(),
+    workspace: workspaceWith(),
+    timeoutMs: 40_000,
+  })
   const id = (await running.waitFor(/^Created execution /)).split(' ').pop() as string
   await running.waitFor(/: running \d+%/)
   return { running, id }
@@ -22,39 +30,55 @@ async function startedRun(e: Emulator, inputs: Record<string, string> = {}): Pro
 
 /** The post step with main's saved state, as the runner runs it. */
 const post = (e: Emulator, main: RunResult, inputs: Record<string, string> = {}) =>
-  runAction({ inputs: inputsFor(e, inputs), env: actionEnv(), workspace: main.workspace, stage: 'post', state: main.state })
+  runAction({
+    inputs: inputsFor(e, inputs),
+    env: actionEnv(),
+    workspace: main.workspace,
+    stage: 'post',
+    state: main.state,
+  })
 
 describe.concurrent('runner cancellation', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('%s while waiting: cancels, confirms with a GET, exits non-zero within the runner window', async (signal) => {
-    await withEmulator(LONG_JOB, async (e) => {
-      const { running, id } = await startedRun(e)
-      const sent = Date.now()
-      running.child.kill(signal)
-      const main = await running.result
-      const took = Date.now() - sent
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    '%s while waiting: cancels, confirms with a GET, exits non-zero within the runner window',
+    async (signal) => {
+      await withEmulator(LONG_JOB, async (e) => {
+        const { running, id } = await startedRun(e)
+        const sent = Date.now()
+        running.child.kill(signal)
+        const main = await running.result
+        const took = Date.now() - sent
 
-      expect(took).toBeLessThan(RUNNER_WINDOW_MS)
-      expect(main.code).toBe(1)
-      expect(e.cancelCalls()).toEqual([id])
-      const cancelAt = e.requests.findIndex(isCancel)
-      expect(e.requests.slice(cancelAt + 1).some(isPoll)).toBe(true) // confirmed afterwards
-      expect(e.executions.get(id)?.status).toBe('cancelled')
-      expect(errorsOf(main.stdout)).toEqual([`Stopped: the workflow was cancelled (${signal}). Execution ${id} was cancelled (status now cancelled).`])
-      expect(main.outputs).toMatchObject({ 'execution-id': id, status: 'cancelled' })
-      expect(main.state).toMatchObject({ executionId: id, disposition: 'terminal' })
+        expect(took).toBeLessThan(RUNNER_WINDOW_MS)
+        expect(main.code).toBe(1)
+        expect(e.cancelCalls()).toEqual([id])
+        const cancelAt = e.requests.findIndex(isCancel)
+        expect(e.requests.slice(cancelAt + 1).some(isPoll)).toBe(true) // confirmed afterwards
+        expect(e.executions.get(id)?.status).toBe('cancelled')
+        expect(errorsOf(main.stdout)).toEqual([
+          `Stopped: the workflow was cancelled (${signal}). Execution ${id} was cancelled (status now cancelled).`,
+        ])
+        expect(main.outputs).toMatchObject({ 'execution-id': id, status: 'cancelled' })
+        expect(main.state).toMatchObject({ executionId: id, disposition: 'terminal' })
 
-      // Nothing left for the post step: it makes no request at all.
-      const before = e.requests.length
-      const cleanup = await post(e, main)
-      expect(cleanup.code).toBe(0)
-      expect(e.requests.length).toBe(before)
-      expect(warningsOf(cleanup.stdout)).toEqual([])
-    })
-  })
+        // Nothing left for the post step: it makes no request at all.
+        const before = e.requests.length
+        const cleanup = await post(e, main)
+        expect(cleanup.code).toBe(0)
+        expect(e.requests.length).toBe(before)
+        expect(warningsOf(cleanup.stdout)).toEqual([])
+      })
+    },
+  )
 
   it('SIGKILL during the wait: the id was in state the moment it existed, and the post step cancels it (idempotently)', async () => {
     await withEmulator(LONG_JOB, async (e) => {
-      const running = startAction({ inputs: inputsFor(e), env: actionEnv(), workspace: workspaceWith(), timeoutMs: 40_000 })
+      const running = startAction({
+        inputs: inputsFor(e),
+        env: actionEnv(),
+        workspace: workspaceWith(),
+        timeoutMs: 40_000,
+      })
       const id = (await running.waitFor(/^Created execution /)).split(' ').pop() as string
       // Killed at once after the log line: the state file already has the id (saved before the line).
       running.child.kill('SIGKILL')
@@ -67,7 +91,9 @@ describe.concurrent('runner cancellation', () => {
 
       const first = await post(e, main)
       expect(first.code).toBe(0)
-      expect(warningsOf(first.stdout)[0]).toMatch(new RegExp(`The main step ended while execution ${id} was still (pending|running); cancelling it`))
+      expect(warningsOf(first.stdout)[0]).toMatch(
+        new RegExp(`The main step ended while execution ${id} was still (pending|running); cancelling it`),
+      )
       expect(first.stdout).toContain(`Execution ${id}: cancelled`)
       expect(e.cancelCalls()).toEqual([id])
       expect(e.executions.get(id)?.status).toBe('cancelled')
@@ -91,7 +117,9 @@ describe.concurrent('runner cancellation', () => {
       expect(Date.now() - sent).toBeLessThan(RUNNER_WINDOW_MS)
       expect(main.code).toBe(1)
       expect(warningsOf(main.stdout).join('\n')).toMatch(`Could not cancel execution ${id}`)
-      expect(errorsOf(main.stdout)[0]).toMatch(`Execution ${id} was asked to cancel but is still running; the post step will try again`)
+      expect(errorsOf(main.stdout)[0]).toMatch(
+        `Execution ${id} was asked to cancel but is still running; the post step will try again`,
+      )
       expect(main.state.disposition).toBeUndefined()
       expect(e.executions.get(id)?.status).toBe('running')
 
@@ -103,14 +131,27 @@ describe.concurrent('runner cancellation', () => {
 
   it('SIGINT while a refused create waits to retry (429, Retry-After: 20): stops at once, nothing created', async () => {
     await withEmulator({}, async (e) => {
-      e.inject({ method: 'POST', path: '/v1/tools/generate-video-clip', kind: 'status', status: 429, headers: { 'Retry-After': '20' } })
-      const running = startAction({ inputs: inputsFor(e), env: actionEnv(), workspace: workspaceWith(), timeoutMs: 40_000 })
+      e.inject({
+        method: 'POST',
+        path: '/v1/tools/generate-video-clip',
+        kind: 'status',
+        status: 429,
+        headers: { 'Retry-After': '20' },
+      })
+      const running = startAction({
+        inputs: inputsFor(e),
+        env: actionEnv(),
+        workspace: workspaceWith(),
+        timeoutMs: 40_000,
+      })
       await running.waitFor(/HTTP 429 rate_limited; retrying in 20\.0 s/)
       const sent = Date.now()
       running.child.kill('SIGINT')
       const main = await running.result
       expect(Date.now() - sent).toBeLessThan(2000)
-      expect(errorsOf(main.stdout)).toEqual(['Stopped: the workflow was cancelled (SIGINT). No execution had been created.'])
+      expect(errorsOf(main.stdout)).toEqual([
+        'Stopped: the workflow was cancelled (SIGINT). No execution had been created.',
+      ])
       expect(e.createCount()).toBe(0)
       expect(e.requests.filter((r) => r.path === '/v1/tools/generate-video-clip')).toHaveLength(1)
     })
@@ -130,7 +171,9 @@ describe.concurrent('runner cancellation', () => {
       const main = await running.result
       expect(Date.now() - sent).toBeLessThan(2000)
       expect(main.code).toBe(1)
-      expect(errorsOf(main.stdout)).toEqual(['Stopped: the workflow was cancelled (SIGINT). No execution had been created.'])
+      expect(errorsOf(main.stdout)).toEqual([
+        'Stopped: the workflow was cancelled (SIGINT). No execution had been created.',
+      ])
       expect(e.createCount()).toBe(0)
       expect(main.state.executionId).toBeUndefined()
     })
@@ -140,16 +183,27 @@ describe.concurrent('runner cancellation', () => {
 describe.concurrent('post step with nothing to do', () => {
   it('no execution was created: quiet, no request', async () => {
     await withEmulator({}, async (e) => {
-      const cleanup = await runAction({ inputs: inputsFor(e), env: actionEnv(), stage: 'post', state: { isPost: 'true' } })
+      const cleanup = await runAction({
+        inputs: inputsFor(e),
+        env: actionEnv(),
+        stage: 'post',
+        state: { isPost: 'true' },
+      })
       expect(cleanup.code).toBe(0)
       expect(e.requests).toEqual([])
-      expect(cleanup.stdout.split('\n').filter((l) => l && !l.startsWith('::debug::') && !l.startsWith('::add-mask::'))).toEqual([])
+      expect(
+        cleanup.stdout.split('\n').filter((l) => l && !l.startsWith('::debug::') && !l.startsWith('::add-mask::')),
+      ).toEqual([])
     })
   })
 
   it('the execution ended in main: no request', async () => {
     await withEmulator({}, async (e) => {
-      const { main, post: cleanup } = await runMainAndPost({ inputs: inputsFor(e), env: actionEnv(), workspace: workspaceWith() })
+      const { main, post: cleanup } = await runMainAndPost({
+        inputs: inputsFor(e),
+        env: actionEnv(),
+        workspace: workspaceWith(),
+      })
       expect(main.code).toBe(0)
       const requests = e.requests.length
       expect(cleanup.code).toBe(0)
@@ -160,7 +214,11 @@ describe.concurrent('post step with nothing to do', () => {
 
   it('wait: false (detached on purpose): the post step leaves it running', async () => {
     await withEmulator(LONG_JOB, async (e) => {
-      const { main, post: cleanup } = await runMainAndPost({ inputs: inputsFor(e, { wait: 'false' }), env: actionEnv(), workspace: workspaceWith() })
+      const { main, post: cleanup } = await runMainAndPost({
+        inputs: inputsFor(e, { wait: 'false' }),
+        env: actionEnv(),
+        workspace: workspaceWith(),
+      })
       expect(main.code).toBe(0)
       expect(main.state.disposition).toBe('detached')
       expect(cleanup.code).toBe(0)
@@ -174,11 +232,19 @@ describe.concurrent('post step with nothing to do', () => {
 describe.concurrent('timeout', () => {
   it('reached: cancelled by default; the message has the elapsed time and the execution id; post does nothing', async () => {
     await withEmulator(LONG_JOB, async (e) => {
-      const { main, post: cleanup } = await runMainAndPost({ inputs: inputsFor(e, { timeout: '2s' }), env: actionEnv(), workspace: workspaceWith() })
+      const { main, post: cleanup } = await runMainAndPost({
+        inputs: inputsFor(e, { timeout: '2s' }),
+        env: actionEnv(),
+        workspace: workspaceWith(),
+      })
       const id = main.outputs['execution-id'] as string
       expect(main.code).toBe(1)
       const [error] = errorsOf(main.stdout)
-      expect(error).toMatch(new RegExp(`^Timed out after \\d+(\\.\\d)?s \\(timeout 2(\\.0)?s\\) waiting for execution ${id} \\(last seen running \\d+%\\)\\. Execution ${id} was cancelled \\(status now cancelled\\)\\.$`))
+      expect(error).toMatch(
+        new RegExp(
+          `^Timed out after \\d+(\\.\\d)?s \\(timeout 2(\\.0)?s\\) waiting for execution ${id} \\(last seen running \\d+%\\)\\. Execution ${id} was cancelled \\(status now cancelled\\)\\.$`,
+        ),
+      )
       expect(main.outputs.status).toBe('timed-out')
       expect(e.cancelCalls()).toEqual([id])
       expect(e.executions.get(id)?.status).toBe('cancelled')
@@ -197,7 +263,9 @@ describe.concurrent('timeout', () => {
       })
       const id = main.outputs['execution-id'] as string
       expect(main.code).toBe(1)
-      expect(errorsOf(main.stdout)[0]).toMatch(`It is still running (cancel-on-timeout: false): resume it in a later step with execution-id: ${id}`)
+      expect(errorsOf(main.stdout)[0]).toMatch(
+        `It is still running (cancel-on-timeout: false): resume it in a later step with execution-id: ${id}`,
+      )
       expect(main.outputs.status).toBe('timed-out')
       expect(main.state.disposition).toBe('detached')
       expect(cleanup.code).toBe(0)
@@ -205,7 +273,17 @@ describe.concurrent('timeout', () => {
       expect(e.executions.get(id)?.status).toBe('running')
 
       // And it can be resumed: execution-id picks it up (here with the job shortened by cancelling nothing).
-      const resumed = await runAction({ inputs: { 'api-key': e.key, 'base-url': e.url, 'execution-id': id, timeout: '2s', 'cancel-on-timeout': 'false' }, env: actionEnv(), workspace: main.workspace })
+      const resumed = await runAction({
+        inputs: {
+          'api-key': e.key,
+          'base-url': e.url,
+          'execution-id': id,
+          timeout: '2s',
+          'cancel-on-timeout': 'false',
+        },
+        env: actionEnv(),
+        workspace: main.workspace,
+      })
       expect(resumed.stdout).toContain(`Resuming execution ${id}`)
       expect(e.createCount()).toBe(1)
     })

@@ -26,11 +26,17 @@ export async function withEmulator<T>(options: EmulatorOptions, run: (emulator: 
 }
 
 /** Inputs pointing the action at the emulator, with a prompt and a short overall timeout. */
-export function inputsFor(emulator: Pick<Emulator, 'key' | 'url'>, inputs: Record<string, string> = {}): Record<string, string> {
+export function inputsFor(
+  emulator: Pick<Emulator, 'key' | 'url'>,
+  inputs: Record<string, string> = {},
+): Record<string, string> {
   return { 'api-key': emulator.key, 'base-url': emulator.url, prompt: 'a fox in the snow', timeout: '30s', ...inputs }
 }
 
-export const actionEnv = (extra: Record<string, string> = {}): Record<string, string> => ({ VIDEOGEN_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS), ...extra })
+export const actionEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
+  VIDEOGEN_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
+  ...extra,
+})
 
 /** A workspace holding `files` (relative path → bytes, or the name of an emulator fixture). */
 export function workspaceWith(files: Record<string, Buffer | string> = {}): string {
@@ -58,7 +64,13 @@ function commands(stdout: string, name: string): string[] {
   return stdout
     .split('\n')
     .filter((line) => line.startsWith(prefix))
-    .map((line) => line.slice(line.indexOf('::', 2) + 2).replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'))
+    .map((line) =>
+      line
+        .slice(line.indexOf('::', 2) + 2)
+        .replace(/%0D/g, '\r')
+        .replace(/%0A/g, '\n')
+        .replace(/%25/g, '%'),
+    )
 }
 
 export const errorsOf = (stdout: string) => commands(stdout, 'error')
@@ -73,4 +85,5 @@ export async function closedPort(): Promise<number> {
   return port
 }
 
-export const isGenerate = (r: { method: string; path: string }) => r.method === 'POST' && r.path === '/v1/tools/generate-video-clip'
+export const isGenerate = (r: { method: string; path: string }) =>
+  r.method === 'POST' && r.path === '/v1/tools/generate-video-clip'

@@ -7,12 +7,25 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Emulator, EmulatorOptions, FaultRule, RecordedRequest } from '../emulator/index.js'
 import { type RunResult, type RunningAction, startAction } from '../runner/run-action.js'
-import { actionEnv, bigPng, closedPort, errorsOf, fixture, inputsFor, isGenerate, sha256, warningsOf, withEmulator, workspaceWith } from './harness.js'
+import {
+  actionEnv,
+  bigPng,
+  closedPort,
+  errorsOf,
+  fixture,
+  inputsFor,
+  isGenerate,
+  sha256,
+  warningsOf,
+  withEmulator,
+  workspaceWith,
+} from './harness.js'
 
 const HYDRATE = /^\/v1\/files\/[^/]+\/hydrate$/
 const EXECUTION = /^\/v1\/tools\/executions\/[^/]+$/
 const DOWNLOAD = /^\/files\/[^/]+\/video\.mp4$/
-const HTML_502 = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>'
+const HTML_502 =
+  '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>'
 const BIG = bigPng(600 * 1024)
 
 interface Case {
@@ -52,7 +65,9 @@ const cases: Case[] = [
   {
     name: '429 on the upload ticket, Retry-After: 1',
     image: true,
-    faults: [{ method: 'POST', path: '/v1/files/upload', kind: 'status', status: 429, headers: { 'Retry-After': '1' } }],
+    faults: [
+      { method: 'POST', path: '/v1/files/upload', kind: 'status', status: 429, headers: { 'Retry-After': '1' } },
+    ],
     expect: 'success',
     creates: 1,
     check: (_r, e) => expect(between(e, isTicket)).toBeGreaterThanOrEqual(950),
@@ -60,7 +75,15 @@ const cases: Case[] = [
   {
     name: '429 on the storage PUT',
     image: true,
-    faults: [{ server: 'storage', method: 'PUT', kind: 'status', status: 429, body: '<Error><Code>TooManyRequests</Code></Error>' }],
+    faults: [
+      {
+        server: 'storage',
+        method: 'PUT',
+        kind: 'status',
+        status: 429,
+        body: '<Error><Code>TooManyRequests</Code></Error>',
+      },
+    ],
     expect: 'success',
     creates: 1,
     check: (_r, e) => expect(count(e, isPut)).toBe(2),
@@ -73,7 +96,13 @@ const cases: Case[] = [
       faults: [
         () => {
           reset = Math.floor(Date.now() / 1000) + 3
-          return { method: 'POST', path: HYDRATE, kind: 'status', status: 429, headers: { 'X-RateLimit-Reset': String(reset) } }
+          return {
+            method: 'POST',
+            path: HYDRATE,
+            kind: 'status',
+            status: 429,
+            headers: { 'X-RateLimit-Reset': String(reset) },
+          }
         },
       ],
       expect: 'success',
@@ -88,7 +117,15 @@ const cases: Case[] = [
   })(),
   {
     name: '429 rate_limited on generate, no Retry-After nor X-RateLimit-Reset: exponential backoff',
-    faults: [{ method: 'POST', path: '/v1/tools/generate-video-clip', kind: 'status', status: 429, headers: { 'X-RateLimit-Reset': '' } }],
+    faults: [
+      {
+        method: 'POST',
+        path: '/v1/tools/generate-video-clip',
+        kind: 'status',
+        status: 429,
+        headers: { 'X-RateLimit-Reset': '' },
+      },
+    ],
     expect: 'success',
     creates: 1,
     posts: 2,
@@ -97,7 +134,9 @@ const cases: Case[] = [
   },
   {
     name: '429 on the execution GET, Retry-After: 0',
-    faults: [{ method: 'GET', path: EXECUTION, kind: 'status', status: 429, times: 2, headers: { 'Retry-After': '0' } }],
+    faults: [
+      { method: 'GET', path: EXECUTION, kind: 'status', status: 429, times: 2, headers: { 'Retry-After': '0' } },
+    ],
     expect: 'success',
     creates: 1,
   },
@@ -110,7 +149,16 @@ const cases: Case[] = [
   },
   {
     name: '429 whose X-RateLimit-Reset is past the timeout: fails at once, saying so',
-    faults: [() => ({ method: 'GET', path: EXECUTION, kind: 'status', status: 429, times: 50, headers: { 'X-RateLimit-Reset': String(Math.floor(Date.now() / 1000) + 600) } })],
+    faults: [
+      () => ({
+        method: 'GET',
+        path: EXECUTION,
+        kind: 'status',
+        status: 429,
+        times: 50,
+        headers: { 'X-RateLimit-Reset': String(Math.floor(Date.now() / 1000) + 600) },
+      }),
+    ],
     inputs: { timeout: '20s' },
     expect: [/HTTP 429 rate_limited/, /retry in \d+ s, which is past the time left/],
     creates: 1,
@@ -163,7 +211,14 @@ const cases: Case[] = [
   {
     name: '500 HTML twice, then 502 empty on the execution GET',
     faults: [
-      { method: 'GET', path: EXECUTION, kind: 'status', status: 500, times: 2, body: HTML_502.replaceAll('502 Bad Gateway', '500 Internal Server Error') },
+      {
+        method: 'GET',
+        path: EXECUTION,
+        kind: 'status',
+        status: 500,
+        times: 2,
+        body: HTML_502.replaceAll('502 Bad Gateway', '500 Internal Server Error'),
+      },
       { method: 'GET', path: EXECUTION, kind: 'status', status: 502, body: '' },
     ],
     expect: 'success',
@@ -199,7 +254,9 @@ const cases: Case[] = [
     name: 'execution GET answers 500 on every attempt: retries stop at the timeout (total budget)',
     faults: [{ method: 'GET', path: EXECUTION, kind: 'status', status: 500, times: 1000 }],
     inputs: { timeout: '4s' },
-    expect: [/Get execution vg_tool_\S+ failed: HTTP 500 internal_error: Internal server error\..*\(gave up after [2-9] attempts: the time left was spent\)/],
+    expect: [
+      /Get execution vg_tool_\S+ failed: HTTP 500 internal_error: Internal server error\..*\(gave up after [2-9] attempts: the time left was spent\)/,
+    ],
     creates: 1,
     check: (r, e) => {
       // timeout (4 s) + the cancel-and-confirm budget (6 s, the confirming GET keeps failing) + start-up
@@ -231,7 +288,8 @@ const cases: Case[] = [
     faults: [{ server: 'storage', method: 'GET', path: DOWNLOAD, kind: 'reset-mid-body' }],
     expect: 'success',
     creates: 1,
-    check: (r) => expect(statSync(path.join(r.workspace, r.outputs.path as string)).size).toBe(fixture('clip.mp4').length),
+    check: (r) =>
+      expect(statSync(path.join(r.workspace, r.outputs.path as string)).size).toBe(fixture('clip.mp4').length),
   },
 
   // ── generate-video-clip: retried only when it cannot have been created ──
@@ -292,7 +350,15 @@ const cases: Case[] = [
   {
     name: 'presigned upload URL expired (403 from storage): new ticket, success',
     image: true,
-    faults: [{ server: 'storage', method: 'PUT', kind: 'status', status: 403, body: '<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>' }],
+    faults: [
+      {
+        server: 'storage',
+        method: 'PUT',
+        kind: 'status',
+        status: 403,
+        body: '<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>',
+      },
+    ],
     expect: 'success',
     creates: 1,
     check: (_r, e) => {
@@ -350,9 +416,19 @@ const cases: Case[] = [
   {
     name: 'execution failed: the API message, code and requirement; outputs set',
     options: {
-      job: { outcome: 'failed', error: { message: 'Quality MAX is not available on this plan.', code: 'plan_limit', requirement: { type: 'upgrade_plan', details: { plan: 'pro' } } } },
+      job: {
+        outcome: 'failed',
+        error: {
+          message: 'Quality MAX is not available on this plan.',
+          code: 'plan_limit',
+          requirement: { type: 'upgrade_plan', details: { plan: 'pro' } },
+        },
+      },
     },
-    expect: [/Execution vg_tool_\S+ failed: Quality MAX is not available on this plan\. \(code plan_limit\)/, /this needs a higher VideoGen plan \(plan: pro\)/],
+    expect: [
+      /Execution vg_tool_\S+ failed: Quality MAX is not available on this plan\. \(code plan_limit\)/,
+      /this needs a higher VideoGen plan \(plan: pro\)/,
+    ],
     creates: 1,
     check: (r, e) => {
       expect(r.outputs.status).toBe('failed')
@@ -365,7 +441,10 @@ const cases: Case[] = [
     during: async (running, e) => {
       const id = (await running.waitFor(/^Created execution /)).split(' ').pop() as string
       await running.waitFor(/running \d+%/)
-      const res = await fetch(`${e.url}/v1/tools/executions/${id}/cancel`, { method: 'POST', headers: { authorization: `Bearer ${e.key}` } })
+      const res = await fetch(`${e.url}/v1/tools/executions/${id}/cancel`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${e.key}` },
+      })
       expect(res.status).toBe(202)
     },
     expect: [/Execution vg_tool_\S+ was cancelled by someone else/],
@@ -386,7 +465,10 @@ const cases: Case[] = [
   {
     name: '403 plan gate (watermark-mode NONE without the add-on)',
     inputs: { 'watermark-mode': 'NONE' },
-    expect: [/HTTP 403 not_authorized: watermarkMode NONE requires the Production API add-on/, /this needs an add-on on the VideoGen account \(addOn: production_api\)/],
+    expect: [
+      /HTTP 403 not_authorized: watermarkMode NONE requires the Production API add-on/,
+      /this needs an add-on on the VideoGen account \(addOn: production_api\)/,
+    ],
     creates: 0,
     posts: 1,
   },

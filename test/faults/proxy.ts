@@ -34,7 +34,14 @@ export async function startProxy(): Promise<TestProxy> {
     requests.push({ mode, method: req.method ?? 'GET', url: target.href, headers: { ...req.headers } })
     const headers: Record<string, string | string[] | undefined> = { ...req.headers, via: VIA }
     delete headers['proxy-connection']
-    const upstream = request({ host: target.hostname, port: target.port, method: req.method, path: `${target.pathname}${target.search}`, headers, agent: false })
+    const upstream = request({
+      host: target.hostname,
+      port: target.port,
+      method: req.method,
+      path: `${target.pathname}${target.search}`,
+      headers,
+      agent: false,
+    })
     upstream.on('response', (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers)
       pipeline(answer, res, () => undefined)

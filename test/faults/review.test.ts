@@ -31,18 +31,33 @@ async function until(check: () => boolean, what: string, timeoutMs = 10_000): Pr
 }
 
 /** The post step with main's saved state, as the runner runs it. */
-const post = (e: Emulator, main: RunResult) => runAction({ inputs: inputsFor(e), env: actionEnv(), workspace: main.workspace, stage: 'post', state: main.state })
+const post = (e: Emulator, main: RunResult) =>
+  runAction({ inputs: inputsFor(e), env: actionEnv(), workspace: main.workspace, stage: 'post', state: main.state })
 
 describe.concurrent('review fixes (bundled action, emulator)', () => {
   it('a paid success whose downloads fail for good: the step fails but keeps the ids, URLs, results file and summary', async () => {
     await withEmulator({}, async (e) => {
       // Every download attempt (4 per clip) answers 500.
-      e.inject({ server: 'storage', method: 'GET', path: DOWNLOAD, kind: 'status', status: 500, body: '<Error><Code>InternalError</Code></Error>', times: 50 })
+      e.inject({
+        server: 'storage',
+        method: 'GET',
+        path: DOWNLOAD,
+        kind: 'status',
+        status: 500,
+        body: '<Error><Code>InternalError</Code></Error>',
+        times: 50,
+      })
       const r = await runAction({ inputs: inputsFor(e), env: actionEnv(), workspace: workspaceWith() })
 
       expect(r.code).toBe(1)
       const id = r.outputs['execution-id'] as string
-      expect(errorsOf(r.stdout)).toEqual([expect.stringMatching(new RegExp(`^The execution succeeded, but delivery failed: Download of clip 1 \\(vg_file_\\S+\\) failed after 4 attempts: .*To deliver it without paying again, run the step with execution-id: ${id} \\(not a plain re-run\\)\\.$`))])
+      expect(errorsOf(r.stdout)).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^The execution succeeded, but delivery failed: Download of clip 1 \\(vg_file_\\S+\\) failed after 4 attempts: .*To deliver it without paying again, run the step with execution-id: ${id} \\(not a plain re-run\\)\\.$`,
+          ),
+        ),
+      ])
       expect(e.executions.get(id)?.status).toBe('succeeded')
       expect(e.createCount()).toBe(1)
 
@@ -56,7 +71,10 @@ describe.concurrent('review fixes (bundled action, emulator)', () => {
 
       const resultsFile = path.join(r.workspace, r.outputs['results-file'] as string)
       expect(existsSync(resultsFile)).toBe(true)
-      const record = JSON.parse(readFileSync(resultsFile, 'utf8')) as { execution: { toolExecutionId: string; status: string }; clips: Array<{ fileId: string }> }
+      const record = JSON.parse(readFileSync(resultsFile, 'utf8')) as {
+        execution: { toolExecutionId: string; status: string }
+        clips: Array<{ fileId: string }>
+      }
       expect(record.execution).toMatchObject({ toolExecutionId: id, status: 'succeeded' })
       expect(record.clips.map((c) => c.fileId)).toEqual([fileId])
 
@@ -68,7 +86,12 @@ describe.concurrent('review fixes (bundled action, emulator)', () => {
 
   it('post step when its status GET fails: still cancels the execution, with a warning', async () => {
     await withEmulator(LONG_JOB, async (e) => {
-      const running = startAction({ inputs: inputsFor(e), env: actionEnv(), workspace: workspaceWith(), timeoutMs: 40_000 })
+      const running = startAction({
+        inputs: inputsFor(e),
+        env: actionEnv(),
+        workspace: workspaceWith(),
+        timeoutMs: 40_000,
+      })
       const id = (await running.waitFor(/^Created execution /)).split(' ').pop() as string
       running.child.kill('SIGKILL')
       const main = await running.result
@@ -83,8 +106,12 @@ describe.concurrent('review fixes (bundled action, emulator)', () => {
       expect(e.cancelCalls()).toEqual([id])
       expect(e.executions.get(id)?.status).toBe('cancelled')
       const warnings = warningsOf(cleanup.stdout)
-      expect(warnings[0]).toMatch(new RegExp(`^Could not read the status of execution ${id} \\(.*HTTP 500.*\\); cancelling it to be safe$`))
-      expect(warnings[1]).toBe(`The main step ended while execution ${id} was in an unknown state; cancelling it so it does not run on`)
+      expect(warnings[0]).toMatch(
+        new RegExp(`^Could not read the status of execution ${id} \\(.*HTTP 500.*\\); cancelling it to be safe$`),
+      )
+      expect(warnings[1]).toBe(
+        `The main step ended while execution ${id} was in an unknown state; cancelling it so it does not run on`,
+      )
       expect(cleanup.stdout).toContain(`Execution ${id}: cancelled`)
     })
   })
@@ -92,7 +119,12 @@ describe.concurrent('review fixes (bundled action, emulator)', () => {
   it('SIGINT while the create request is in flight: cancels the execution once its id arrives', async () => {
     await withEmulator(LONG_JOB, async (e) => {
       e.inject({ method: 'POST', path: '/v1/tools/generate-video-clip', kind: 'delay', ms: 2000 })
-      const running = startAction({ inputs: inputsFor(e), env: SLOW_REQUESTS, workspace: workspaceWith(), timeoutMs: 40_000 })
+      const running = startAction({
+        inputs: inputsFor(e),
+        env: SLOW_REQUESTS,
+        workspace: workspaceWith(),
+        timeoutMs: 40_000,
+      })
       await until(() => e.requests.some(isGenerate), 'the create request')
       const sent = Date.now()
       running.child.kill('SIGINT')
@@ -104,7 +136,9 @@ describe.concurrent('review fixes (bundled action, emulator)', () => {
       const [id] = [...e.executions.keys()]
       expect(e.cancelCalls()).toEqual([id])
       expect(e.executions.get(id as string)?.status).toBe('cancelled')
-      expect(errorsOf(main.stdout)).toEqual([`Stopped: the workflow was cancelled (SIGINT). Execution ${id} was cancelled (status now cancelled).`])
+      expect(errorsOf(main.stdout)).toEqual([
+        `Stopped: the workflow was cancelled (SIGINT). Execution ${id} was cancelled (status now cancelled).`,
+      ])
       expect(main.state).toMatchObject({ executionId: id, disposition: 'terminal' })
       expect(main.outputs).toMatchObject({ 'execution-id': id, status: 'cancelled' })
     })
@@ -116,7 +150,12 @@ describe.concurrent('review fixes (bundled action, emulator)', () => {
       // past the runner's 7.5 s. The cancel is answered after 3.5 s (and still takes effect).
       e.inject({ method: 'POST', path: '/v1/tools/generate-video-clip', kind: 'delay', ms: 4500 })
       e.inject({ method: 'POST', path: /\/cancel$/, kind: 'delay', ms: 3500 })
-      const running = startAction({ inputs: inputsFor(e), env: SLOW_REQUESTS, workspace: workspaceWith(), timeoutMs: 40_000 })
+      const running = startAction({
+        inputs: inputsFor(e),
+        env: SLOW_REQUESTS,
+        workspace: workspaceWith(),
+        timeoutMs: 40_000,
+      })
       await until(() => e.requests.some(isGenerate), 'the create request')
       const sent = Date.now()
       running.child.kill('SIGINT')
@@ -130,7 +169,9 @@ describe.concurrent('review fixes (bundled action, emulator)', () => {
       // Not confirmed in time: left for the post step (no disposition), and said so.
       expect(main.state.disposition).toBeUndefined()
       expect(warningsOf(main.stdout).join('\n')).toContain(`Could not cancel execution ${id}`)
-      expect(errorsOf(main.stdout)[0]).toMatch(`Stopped: the workflow was cancelled (SIGINT). Execution ${id} was asked to cancel`)
+      expect(errorsOf(main.stdout)[0]).toMatch(
+        `Stopped: the workflow was cancelled (SIGINT). Execution ${id} was asked to cancel`,
+      )
       // The cancel was sent before the exit and reaches the API.
       expect(e.requests.some((q) => q.method === 'POST' && q.path === `/v1/tools/executions/${id}/cancel`)).toBe(true)
       await until(() => e.cancelCalls().includes(id as string), 'the delayed cancel')
@@ -142,14 +183,24 @@ describe.concurrent('review fixes (bundled action, emulator)', () => {
   it('wait: false when the status GET after create fails: succeeds with a warning, as pending and detached', async () => {
     await withEmulator(LONG_JOB, async (e) => {
       e.inject({ method: 'GET', path: EXECUTION, kind: 'status', status: 500, times: 20 })
-      const r = await runAction({ inputs: inputsFor(e, { wait: 'false', timeout: '4s' }), env: actionEnv(), workspace: workspaceWith() })
+      const r = await runAction({
+        inputs: inputsFor(e, { wait: 'false', timeout: '4s' }),
+        env: actionEnv(),
+        workspace: workspaceWith(),
+      })
 
       expect(r.code, r.stdout).toBe(0)
       const id = r.outputs['execution-id'] as string
       expect(id).toMatch(/^vg_tool_/)
       expect(e.requests.filter(isPoll).length).toBeGreaterThanOrEqual(1)
       expect(e.requests.filter(isPoll).every((q) => q.status === 500)).toBe(true)
-      expect(warningsOf(r.stdout)).toEqual([expect.stringMatching(new RegExp(`^Created execution ${id}, but could not read its status \\(.*HTTP 500.*\\); reporting it as pending$`))])
+      expect(warningsOf(r.stdout)).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^Created execution ${id}, but could not read its status \\(.*HTTP 500.*\\); reporting it as pending$`,
+          ),
+        ),
+      ])
       expect(r.outputs.status).toBe('pending')
       expect(r.state).toMatchObject({ executionId: id, disposition: 'detached' })
       expect(e.cancelCalls()).toEqual([])
@@ -169,35 +220,60 @@ describe.concurrent('review fixes (bundled action, emulator)', () => {
 
       expect(e.createCount()).toBe(0)
       expect(r.code).toBe(1)
-      expect(errorsOf(r.stdout)).toEqual([expect.stringMatching(/^Timed out before creating the execution: the uploads took [\d.]+s of the 4\.0s timeout, leaving [\d.]+s\. Nothing was created or billed; raise timeout\.$/)])
+      expect(errorsOf(r.stdout)).toEqual([
+        expect.stringMatching(
+          /^Timed out before creating the execution: the uploads took [\d.]+s of the 4\.0s timeout, leaving [\d.]+s\. Nothing was created or billed; raise timeout\.$/,
+        ),
+      ])
       expect(e.requests.some(isGenerate)).toBe(false)
       expect(r.outputs['execution-id']).toBeUndefined()
       expect(r.state.executionId).toBeUndefined()
     })
   })
 
-  it('a rate-limited wait that recovers: sleeps through more 429s than the transport retries, then delivers', { timeout: 45_000 }, async () => {
-    await withEmulator({}, async (e) => {
-      // 8 refused polls: one call's 8 attempts in the transport, so the wait loop has to sleep and poll again.
-      e.inject({ method: 'GET', path: EXECUTION, kind: 'status', status: 429, headers: { 'Retry-After': '2' }, times: 8 })
-      const r = await runAction({ inputs: inputsFor(e), env: actionEnv(), workspace: workspaceWith(), timeoutMs: 40_000 })
+  it(
+    'a rate-limited wait that recovers: sleeps through more 429s than the transport retries, then delivers',
+    { timeout: 45_000 },
+    async () => {
+      await withEmulator({}, async (e) => {
+        // 8 refused polls: one call's 8 attempts in the transport, so the wait loop has to sleep and poll again.
+        e.inject({
+          method: 'GET',
+          path: EXECUTION,
+          kind: 'status',
+          status: 429,
+          headers: { 'Retry-After': '2' },
+          times: 8,
+        })
+        const r = await runAction({
+          inputs: inputsFor(e),
+          env: actionEnv(),
+          workspace: workspaceWith(),
+          timeoutMs: 40_000,
+        })
 
-      expect(r.code, r.stdout).toBe(0)
-      expect(r.outputs.status).toBe('succeeded')
-      const polls = e.requests.filter(isPoll)
-      expect(polls.filter((q) => q.status === 429)).toHaveLength(8)
-      expect(polls.at(-1)?.status).toBe(200)
-      expect(r.stdout).toMatch(/: rate limited; next poll in 2 s/)
-      // Every poll waited for Retry-After (no tight loop).
-      for (let i = 1; i < 9; i++) expect((polls[i] as RecordedRequest).at - (polls[i - 1] as RecordedRequest).at).toBeGreaterThanOrEqual(1900)
-      expect(existsSync(path.join(r.workspace, r.outputs.path as string))).toBe(true)
-      expect(e.cancelCalls()).toEqual([])
-    })
-  })
+        expect(r.code, r.stdout).toBe(0)
+        expect(r.outputs.status).toBe('succeeded')
+        const polls = e.requests.filter(isPoll)
+        expect(polls.filter((q) => q.status === 429)).toHaveLength(8)
+        expect(polls.at(-1)?.status).toBe(200)
+        expect(r.stdout).toMatch(/: rate limited; next poll in 2 s/)
+        // Every poll waited for Retry-After (no tight loop).
+        for (let i = 1; i < 9; i++)
+          expect((polls[i] as RecordedRequest).at - (polls[i - 1] as RecordedRequest).at).toBeGreaterThanOrEqual(1900)
+        expect(existsSync(path.join(r.workspace, r.outputs.path as string))).toBe(true)
+        expect(e.cancelCalls()).toEqual([])
+      })
+    },
+  )
 
   it('download: false keeps the array outputs aligned with file-ids: paths is [], urls has one entry per clip', async () => {
     await withEmulator({}, async (e) => {
-      const r = await runAction({ inputs: inputsFor(e, { download: 'false', 'num-results': '2' }), env: actionEnv(), workspace: workspaceWith() })
+      const r = await runAction({
+        inputs: inputsFor(e, { download: 'false', 'num-results': '2' }),
+        env: actionEnv(),
+        workspace: workspaceWith(),
+      })
 
       expect(r.code, r.stdout).toBe(0)
       const fileIds = json(r.outputs['file-ids']) as string[]

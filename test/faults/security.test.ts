@@ -27,7 +27,9 @@ function everywhere(r: RunResult, key: string): string {
     .split('\n')
     .filter((line) => line !== `::add-mask::${key}`)
     .join('\n')
-  const files = [...filesUnder(r.workspace), r.files.output, r.files.state, r.files.summary].map((f) => readFileSync(f, 'utf8'))
+  const files = [...filesUnder(r.workspace), r.files.output, r.files.state, r.files.summary].map((f) =>
+    readFileSync(f, 'utf8'),
+  )
   const text = [stdout, r.stderr, JSON.stringify(r.outputs), JSON.stringify(r.state), r.summary, ...files].join('\n')
   // The summary escapes characters as HTML entities (`_` → `&#95;`): a key leaked there would hide from a plain search.
   return `${text}\n${text.replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code)))}`
@@ -62,7 +64,11 @@ async function startTrap(): Promise<Trap> {
   })
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve))
   const { port } = server.address() as AddressInfo
-  return { url: `http://localhost:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) }
+  return {
+    url: `http://localhost:${port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
 }
 
 let trap: Trap
@@ -76,7 +82,13 @@ afterAll(async () => {
 describe.concurrent('the API key', () => {
   it('appears nowhere after a full run with step debug on, uploads, a retried 500 echoing it, and downloads', async () => {
     await withEmulator({}, async (e) => {
-      e.inject({ method: 'GET', path: EXECUTION, kind: 'status', status: 500, body: `<html>upstream said: Authorization: Bearer ${e.key}</html>` })
+      e.inject({
+        method: 'GET',
+        path: EXECUTION,
+        kind: 'status',
+        status: 500,
+        body: `<html>upstream said: Authorization: Bearer ${e.key}</html>`,
+      })
       const r = await runAction({
         inputs: inputsFor(e, { images: 'refs/ref.png', 'public-preview': 'true' }),
         env: actionEnv(DEBUG_ENV),
@@ -93,9 +105,24 @@ describe.concurrent('the API key', () => {
   })
 
   it.each([
-    { name: '401 echoing the key', status: 401, body: (key: string) => ({ message: `API key ${key} is invalid or has been revoked.`, code: 'invalid_api_key' }), says: /HTTP 401 invalid_api_key: API key \*\*\* is invalid.*Check the api-key secret/ },
-    { name: '500 HTML echoing the key', status: 500, body: (key: string) => `<html><body><pre>Traceback: bad header "Bearer ${key}"</pre></body></html>`, says: /HTTP 500: non-JSON response: Traceback: bad header "Bearer \*\*\*"/ },
-    { name: '400 JSON echoing the key JSON-escaped', status: 400, body: (key: string) => ({ message: `unexpected header ${JSON.stringify(`Bearer ${key}`)}` }), says: /HTTP 400: unexpected header "Bearer \*\*\*"/ },
+    {
+      name: '401 echoing the key',
+      status: 401,
+      body: (key: string) => ({ message: `API key ${key} is invalid or has been revoked.`, code: 'invalid_api_key' }),
+      says: /HTTP 401 invalid_api_key: API key \*\*\* is invalid.*Check the api-key secret/,
+    },
+    {
+      name: '500 HTML echoing the key',
+      status: 500,
+      body: (key: string) => `<html><body><pre>Traceback: bad header "Bearer ${key}"</pre></body></html>`,
+      says: /HTTP 500: non-JSON response: Traceback: bad header "Bearer \*\*\*"/,
+    },
+    {
+      name: '400 JSON echoing the key JSON-escaped',
+      status: 400,
+      body: (key: string) => ({ message: `unexpected header ${JSON.stringify(`Bearer ${key}`)}` }),
+      says: /HTTP 400: unexpected header "Bearer \*\*\*"/,
+    },
   ])('appears nowhere when a failing create answers with a $name', async ({ status, body, says }) => {
     await withEmulator({}, async (e) => {
       e.inject({ method: 'POST', path: '/v1/tools/generate-video-clip', kind: 'status', status, body: body(e.key) })
@@ -108,7 +135,14 @@ describe.concurrent('the API key', () => {
 
   it('appears nowhere when the failed execution’s error echoes it (error, summary)', async () => {
     await withEmulator({}, async (e) => {
-      e.configure({ job: { queuedMs: 50, durationMs: 300, outcome: 'failed', error: { message: `The request signed with ${e.key} was rejected.`, code: 'rejected' } } })
+      e.configure({
+        job: {
+          queuedMs: 50,
+          durationMs: 300,
+          outcome: 'failed',
+          error: { message: `The request signed with ${e.key} was rejected.`, code: 'rejected' },
+        },
+      })
       const r = await runAction({ inputs: inputsFor(e), env: actionEnv(DEBUG_ENV), workspace: workspaceWith() })
       expect(r.code).toBe(1)
       expect(errorsOf(r.stdout)[0]).toMatch(/failed: The request signed with \*\*\* was rejected\. \(code rejected\)/)
@@ -121,7 +155,14 @@ describe.concurrent('the API key', () => {
 describe.concurrent('redirects', () => {
   it('a 307 from a storage download to another origin is followed without Authorization', async () => {
     await withEmulator({}, async (e) => {
-      e.inject({ server: 'storage', method: 'GET', path: DOWNLOAD, kind: 'status', status: 307, headers: { Location: `${trap.url}/elsewhere/clip.mp4?sig=abc` } })
+      e.inject({
+        server: 'storage',
+        method: 'GET',
+        path: DOWNLOAD,
+        kind: 'status',
+        status: 307,
+        headers: { Location: `${trap.url}/elsewhere/clip.mp4?sig=abc` },
+      })
       const before = trap.requests.length
       const r = await runAction({ inputs: inputsFor(e), env: actionEnv(), workspace: workspaceWith() })
       expect(r.code, r.stdout).toBe(0)
@@ -135,11 +176,19 @@ describe.concurrent('redirects', () => {
 
   it('an API 3xx to another origin is not followed: the key is only ever sent to base-url', async () => {
     await withEmulator({}, async (e) => {
-      e.inject({ method: 'POST', path: '/v1/tools/generate-video-clip', kind: 'status', status: 308, headers: { Location: `${trap.url}/v1/tools/generate-video-clip` } })
+      e.inject({
+        method: 'POST',
+        path: '/v1/tools/generate-video-clip',
+        kind: 'status',
+        status: 308,
+        headers: { Location: `${trap.url}/v1/tools/generate-video-clip` },
+      })
       const before = trap.requests.length
       const r = await runAction({ inputs: inputsFor(e), env: actionEnv(), workspace: workspaceWith() })
       expect(r.code).toBe(1)
-      expect(errorsOf(r.stdout)[0]).toMatch(/HTTP 308 redirect: unexpected redirect to http:\/\/localhost:\d+\/v1\/tools\/generate-video-clip; set base-url to the API's final address/)
+      expect(errorsOf(r.stdout)[0]).toMatch(
+        /HTTP 308 redirect: unexpected redirect to http:\/\/localhost:\d+\/v1\/tools\/generate-video-clip; set base-url to the API's final address/,
+      )
       expect(trap.requests.slice(before).filter((t) => t.url.startsWith('/v1/'))).toEqual([])
       expect(e.createCount()).toBe(0)
     })
@@ -166,7 +215,11 @@ describe('proxy from the environment', () => {
     await withEmulator({ job: { queuedMs: 50, durationMs: 400 } }, async (e) => {
       const before = proxy.requests.length
       const env = actionEnv({ HTTP_PROXY: proxy.url })
-      const r = await runAction({ inputs: inputsFor(e, { images: 'refs/ref.png' }), env, workspace: workspaceWith({ 'refs/ref.png': 'ref.png' }) })
+      const r = await runAction({
+        inputs: inputsFor(e, { images: 'refs/ref.png' }),
+        env,
+        workspace: workspaceWith({ 'refs/ref.png': 'ref.png' }),
+      })
       expect(r.code, r.stdout).toBe(0)
       const kinds = (rs: RecordedRequest[]) => new Set(rs.map((x) => `${x.server} ${x.method}`))
       expect(kinds(e.requests)).toEqual(new Set(['api POST', 'api GET', 'storage PUT', 'storage GET']))
@@ -185,7 +238,13 @@ describe('proxy from the environment', () => {
       await running.waitFor(/^Created execution /)
       running.child.kill('SIGKILL')
       const main = await running.result
-      const post = await runAction({ inputs: inputsFor(e), env, workspace: main.workspace, stage: 'post', state: main.state })
+      const post = await runAction({
+        inputs: inputsFor(e),
+        env,
+        workspace: main.workspace,
+        stage: 'post',
+        state: main.state,
+      })
       expect(post.code).toBe(0)
       expect(e.cancelCalls()).toHaveLength(1)
       expectAllProxied(e, proxy.requests.length - before)
@@ -195,7 +254,11 @@ describe('proxy from the environment', () => {
   it('NO_PROXY exempts the hosts it names', async () => {
     await withEmulator({}, async (e) => {
       const before = proxy.requests.length + proxy.connects.length
-      const r = await runAction({ inputs: inputsFor(e), env: actionEnv({ HTTP_PROXY: proxy.url, NO_PROXY: 'example.com,127.0.0.1' }), workspace: workspaceWith() })
+      const r = await runAction({
+        inputs: inputsFor(e),
+        env: actionEnv({ HTTP_PROXY: proxy.url, NO_PROXY: 'example.com,127.0.0.1' }),
+        workspace: workspaceWith(),
+      })
       expect(r.code, r.stdout).toBe(0)
       expect(proxy.requests.length + proxy.connects.length).toBe(before)
       for (const req of e.requests) expect(req.headers.via).toBeUndefined()
@@ -205,7 +268,11 @@ describe('proxy from the environment', () => {
   it('…and only those: NO_PROXY=localhost does not exempt 127.0.0.1 (no implicit loopback bypass)', async () => {
     await withEmulator({}, async (e) => {
       const before = proxy.requests.length
-      const r = await runAction({ inputs: inputsFor(e), env: actionEnv({ HTTP_PROXY: proxy.url, NO_PROXY: 'localhost' }), workspace: workspaceWith() })
+      const r = await runAction({
+        inputs: inputsFor(e),
+        env: actionEnv({ HTTP_PROXY: proxy.url, NO_PROXY: 'localhost' }),
+        workspace: workspaceWith(),
+      })
       expect(r.code, r.stdout).toBe(0)
       expectAllProxied(e, proxy.requests.length - before)
     })
@@ -214,7 +281,9 @@ describe('proxy from the environment', () => {
 
 describe.concurrent('process exit', () => {
   /** Runs to the end and measures the time from the last stdout chunk to the process exit. */
-  async function tailAfterLastLine(options: Parameters<typeof startAction>[0]): Promise<{ r: RunResult; tailMs: number }> {
+  async function tailAfterLastLine(
+    options: Parameters<typeof startAction>[0],
+  ): Promise<{ r: RunResult; tailMs: number }> {
     const running = startAction(options)
     let last = Date.now()
     running.child.stdout?.on('data', () => (last = Date.now()))
@@ -225,17 +294,28 @@ describe.concurrent('process exit', () => {
 
   it('keep-alive sockets do not keep the process alive after a successful run', async () => {
     await withEmulator({}, async (e) => {
-      const { r, tailMs } = await tailAfterLastLine({ inputs: inputsFor(e, { images: 'refs/ref.png' }), env: actionEnv(), workspace: workspaceWith({ 'refs/ref.png': 'ref.png' }) })
+      const { r, tailMs } = await tailAfterLastLine({
+        inputs: inputsFor(e, { images: 'refs/ref.png' }),
+        env: actionEnv(),
+        workspace: workspaceWith({ 'refs/ref.png': 'ref.png' }),
+      })
       expect(r.code, r.stdout).toBe(0)
       expect(tailMs).toBeLessThan(1500) // ~1 s; an open keep-alive socket would hold it for 4 s
     })
   })
 
   it('…nor after a failed one', async () => {
-    await withEmulator({ job: { queuedMs: 50, durationMs: 300, outcome: 'failed', error: { message: 'nope' } } }, async (e) => {
-      const { r, tailMs } = await tailAfterLastLine({ inputs: inputsFor(e), env: actionEnv(), workspace: workspaceWith() })
-      expect(r.code).toBe(1)
-      expect(tailMs).toBeLessThan(1500) // ~1 s; an open keep-alive socket would hold it for 4 s
-    })
+    await withEmulator(
+      { job: { queuedMs: 50, durationMs: 300, outcome: 'failed', error: { message: 'nope' } } },
+      async (e) => {
+        const { r, tailMs } = await tailAfterLastLine({
+          inputs: inputsFor(e),
+          env: actionEnv(),
+          workspace: workspaceWith(),
+        })
+        expect(r.code).toBe(1)
+        expect(tailMs).toBeLessThan(1500) // ~1 s; an open keep-alive socket would hold it for 4 s
+      },
+    )
   })
 })

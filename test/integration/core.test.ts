@@ -52,7 +52,9 @@ describe('uploads', () => {
   it('fails naming the file when processing fails', async () => {
     emulator.configure({ fileOutcome: 'failed' })
     try {
-      await expect(client.files.upload(localFile('ref.jpg', 'image/jpeg'), { isTemporary: true, deadline: Date.now() + 10_000 })).rejects.toThrow(/could not process refs\/ref.jpg/)
+      await expect(
+        client.files.upload(localFile('ref.jpg', 'image/jpeg'), { isTemporary: true, deadline: Date.now() + 10_000 }),
+      ).rejects.toThrow(/could not process refs\/ref.jpg/)
     } finally {
       emulator.configure({ fileOutcome: 'ready' })
     }
@@ -61,14 +63,26 @@ describe('uploads', () => {
 
 describe('generate, poll, download', () => {
   it('creates one execution with exactly the body given, waits for success and downloads every clip', async () => {
-    const body = { prompt: 'a fox', aspectRatio: { width: 9, height: 16 }, generateAudio: false, watermarkMode: 'AUTO', numResults: 2, isOutputTemporary: false }
+    const body = {
+      prompt: 'a fox',
+      aspectRatio: { width: 9, height: 16 },
+      generateAudio: false,
+      watermarkMode: 'AUTO',
+      numResults: 2,
+      isOutputTemporary: false,
+    }
     const id = await client.tools.generateVideoClip(body)
     expect(id).toMatch(/^vg_tool_[A-Za-z0-9_-]{22}$/)
     expect(emulator.createCount()).toBe(1)
     expect(emulator.executions.get(id)?.body).toEqual(body)
 
     const lines: string[] = []
-    const outcome = await waitForExecution(id, { createdAt: Date.now(), deadline: Date.now() + 10_000, getExecution: (i, o) => client.tools.getExecution(i, o), log: (l) => lines.push(l) })
+    const outcome = await waitForExecution(id, {
+      createdAt: Date.now(),
+      deadline: Date.now() + 10_000,
+      getExecution: (i, o) => client.tools.getExecution(i, o),
+      log: (l) => lines.push(l),
+    })
     expect(outcome.kind).toBe('terminal')
     if (outcome.kind !== 'terminal') return
     expect(outcome.execution.status).toBe('succeeded')
@@ -78,7 +92,13 @@ describe('generate, poll, download', () => {
     const clips = clipsOf(outcome.execution)
     expect(clips).toHaveLength(2)
     const dir = mkdtempSync(path.join(tmpdir(), 'vg-dl-'))
-    await downloadClips(clips, { dir, root: dir, executionId: id, dispatcher: client.http.dispatcher, files: client.files })
+    await downloadClips(clips, {
+      dir,
+      root: dir,
+      executionId: id,
+      dispatcher: client.http.dispatcher,
+      files: client.files,
+    })
     for (const clip of clips) {
       const bytes = readFileSync(clip.absPath as string)
       expect(bytes.subarray(4, 8).toString('latin1')).toBe('ftyp')
@@ -93,13 +113,27 @@ describe('generate, poll, download', () => {
     emulator.configure({ downloadUrlTtlSeconds: 1 })
     try {
       const id = await client.tools.generateVideoClip({ prompt: 'x', numResults: 1 })
-      const outcome = await waitForExecution(id, { createdAt: Date.now(), deadline: Date.now() + 10_000, getExecution: (i, o) => client.tools.getExecution(i, o) })
+      const outcome = await waitForExecution(id, {
+        createdAt: Date.now(),
+        deadline: Date.now() + 10_000,
+        getExecution: (i, o) => client.tools.getExecution(i, o),
+      })
       if (outcome.kind !== 'terminal') throw new Error('not terminal')
       const clips = clipsOf(outcome.execution)
       await new Promise((r) => setTimeout(r, 2100))
       const dir = mkdtempSync(path.join(tmpdir(), 'vg-dl-'))
-      await downloadClips(clips, { dir, root: dir, executionId: id, dispatcher: client.http.dispatcher, files: client.files })
-      expect(readFileSync(clips[0]?.absPath as string).subarray(4, 8).toString('latin1')).toBe('ftyp')
+      await downloadClips(clips, {
+        dir,
+        root: dir,
+        executionId: id,
+        dispatcher: client.http.dispatcher,
+        files: client.files,
+      })
+      expect(
+        readFileSync(clips[0]?.absPath as string)
+          .subarray(4, 8)
+          .toString('latin1'),
+      ).toBe('ftyp')
       expect(emulator.requests.some((r) => r.path.endsWith('/hydrate'))).toBe(true)
     } finally {
       emulator.configure({ downloadUrlTtlSeconds: 3600 })
@@ -116,7 +150,14 @@ describe('generate, poll, download', () => {
   })
 
   it('waits out a 429 using Retry-After, then goes on', async () => {
-    emulator.inject({ method: 'GET', path: '/v1/tools/executions/*', kind: 'status', status: 429, body: { message: 'slow down', code: 'rate_limited' }, headers: { 'retry-after': '1' } })
+    emulator.inject({
+      method: 'GET',
+      path: '/v1/tools/executions/*',
+      kind: 'status',
+      status: 429,
+      body: { message: 'slow down', code: 'rate_limited' },
+      headers: { 'retry-after': '1' },
+    })
     const id = await client.tools.generateVideoClip({ prompt: 'x', numResults: 1 })
     const started = Date.now()
     const execution = await client.tools.getExecution(id)

@@ -23,7 +23,10 @@ export function readActionYml(): ActionYml {
 }
 
 /** The env the runner builds: INPUT_<NAME> upper-cased, hyphens kept, for defaults and given values. */
-export function inputEnv(given: Record<string, string>, context: { githubToken?: string } = {}): Record<string, string> {
+export function inputEnv(
+  given: Record<string, string>,
+  context: { githubToken?: string } = {},
+): Record<string, string> {
   const { inputs } = readActionYml()
   const env: Record<string, string> = {}
   for (const [name, spec] of Object.entries(inputs)) {

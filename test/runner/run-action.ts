@@ -51,12 +51,20 @@ export function newWorkspace(prefix = 'vg-ws-'): string {
 export function startAction(options: RunOptions = {}): RunningAction {
   const workspace = options.workspace ?? newWorkspace()
   const runnerDir = mkdtempSync(path.join(tmpdir(), 'vg-runner-'))
-  const files = { output: path.join(runnerDir, 'output'), state: path.join(runnerDir, 'state'), summary: path.join(runnerDir, 'summary.md') }
+  const files = {
+    output: path.join(runnerDir, 'output'),
+    state: path.join(runnerDir, 'state'),
+    summary: path.join(runnerDir, 'summary.md'),
+  }
   for (const f of Object.values(files)) writeFileSync(f, '')
   const temp = path.join(runnerDir, 'temp')
   mkdirSync(temp)
   const stateEnv = Object.fromEntries(Object.entries(options.state ?? {}).map(([k, v]) => [`STATE_${k}`, v]))
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(INPUT_|STATE_|GITHUB_|RUNNER_|ACTIONS_|VIDEOGEN_)/.test(k) && !/proxy$/i.test(k)))
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^(INPUT_|STATE_|GITHUB_|RUNNER_|ACTIONS_|VIDEOGEN_)/.test(k) && !/proxy$/i.test(k),
+    ),
+  )
   const env = {
     ...inherited,
     GITHUB_ACTIONS: 'true',
@@ -78,7 +86,9 @@ export function startAction(options: RunOptions = {}): RunningAction {
   const { runs } = readActionYml()
   // VG_DIST_DIR lets a parallel work tree test its own bundle without rewriting the committed dist/.
   const script = options.stage === 'post' ? (runs.post as string) : runs.main
-  const entry = process.env.VG_DIST_DIR ? path.join(process.env.VG_DIST_DIR, path.basename(script)) : path.join(ROOT, script)
+  const entry = process.env.VG_DIST_DIR
+    ? path.join(process.env.VG_DIST_DIR, path.basename(script))
+    : path.join(ROOT, script)
   const started = Date.now()
   const child = spawn(process.execPath, [entry], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
@@ -91,7 +101,8 @@ export function startAction(options: RunOptions = {}): RunningAction {
       // Line by line, hiding ::debug:: lines as the runner does when step debug is off.
       const end = stdout.lastIndexOf('\n') + 1
       for (const line of stdout.slice(echoed, end).split('\n').slice(0, -1)) {
-        if (!line.startsWith('::debug::') || (env as Record<string, string | undefined>).RUNNER_DEBUG === '1') process.stdout.write(`${line}\n`)
+        if (!line.startsWith('::debug::') || (env as Record<string, string | undefined>).RUNNER_DEBUG === '1')
+          process.stdout.write(`${line}\n`)
       }
       echoed = Math.max(echoed, end)
     }
@@ -134,7 +145,10 @@ export function startAction(options: RunOptions = {}): RunningAction {
       const line = stdout.split('\n').find((l) => pattern.test(l))
       if (line !== undefined) return Promise.resolve(line)
       return new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`timed out waiting for ${pattern} in stdout:\n${stdout}`)), timeoutMs)
+        const t = setTimeout(
+          () => reject(new Error(`timed out waiting for ${pattern} in stdout:\n${stdout}`)),
+          timeoutMs,
+        )
         waiters.push({ pattern, resolve: (l) => (clearTimeout(t), resolve(l)) })
         void result.then(() => reject(new Error(`process ended before printing ${pattern}:\n${stdout}\n${stderr}`)))
       })

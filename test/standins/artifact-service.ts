@@ -31,8 +31,7 @@ export function artifactHandlers(artifacts: ArtifactRecord[], blobs: BlobStore, 
     if (!name) throw new TwirpError('invalid_argument', 'name is required')
     return name
   }
-  const finalizedIn = (runId: string): ArtifactRecord[] =>
-    artifacts.filter((a) => a.finalized && a.runId === runId)
+  const finalizedIn = (runId: string): ArtifactRecord[] => artifacts.filter((a) => a.finalized && a.runId === runId)
 
   return {
     CreateArtifact(body: TwirpBody) {
@@ -46,7 +45,16 @@ export function artifactHandlers(artifacts: ArtifactRecord[], blobs: BlobStore, 
       if (stale >= 0) artifacts.splice(stale, 1)
       const id = nextId()
       const blobName = `artifacts/${id}-${safeBlobSegment(name)}`
-      artifacts.push({ id, name, size: 0, finalized: false, blobName, runId, jobId, createdAt: new Date().toISOString() })
+      artifacts.push({
+        id,
+        name,
+        size: 0,
+        finalized: false,
+        blobName,
+        runId,
+        jobId,
+        createdAt: new Date().toISOString(),
+      })
       return { ok: true, signed_upload_url: blobs.uploadUrl(blobName) }
     },
 

@@ -14,8 +14,7 @@ import type { BlobStore } from './blob-store.js'
 
 // Azurite's fixed development account (documented in Azurite's README); not a secret.
 const ACCOUNT = 'devstoreaccount1'
-const ACCOUNT_KEY =
-  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+const ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 const CONTAINER = 'actions-results'
 const AZURITE_BIN = fileURLToPath(new URL('../../node_modules/.bin/azurite-blob', import.meta.url))
 const LISTENING = /successfully listens on (http:\/\/127\.0\.0\.1:\d+)/
@@ -31,8 +30,10 @@ export async function startAzurite(opts: { timeoutMs?: number } = {}): Promise<B
     '--loose',
     '--skipApiVersionCheck', // @azure/storage-blob may speak a newer API version than this Azurite
     '--disableTelemetry', // otherwise it tries to reach an outside host
-    '--blobHost', '127.0.0.1',
-    '--blobPort', '0',
+    '--blobHost',
+    '127.0.0.1',
+    '--blobPort',
+    '0',
   ]
   const child = spawn(process.execPath, args, { cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
@@ -58,10 +59,7 @@ export async function startAzurite(opts: { timeoutMs?: number } = {}): Promise<B
   let endpoint: string
   try {
     endpoint = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`Azurite did not start within ${timeoutMs} ms`)),
-        timeoutMs,
-      )
+      const timer = setTimeout(() => reject(new Error(`Azurite did not start within ${timeoutMs} ms`)), timeoutMs)
       const check = (): void => {
         const m = LISTENING.exec(output)
         if (m?.[1]) {
@@ -81,9 +79,7 @@ export async function startAzurite(opts: { timeoutMs?: number } = {}): Promise<B
     })
   } catch (err) {
     await stop()
-    throw new Error(
-      `${(err as Error).message}\nbinary: ${AZURITE_BIN}\nstdout:\n${output}\nstderr:\n${stderr}`,
-    )
+    throw new Error(`${(err as Error).message}\nbinary: ${AZURITE_BIN}\nstdout:\n${output}\nstderr:\n${stderr}`)
   }
 
   const credential = new StorageSharedKeyCredential(ACCOUNT, ACCOUNT_KEY)

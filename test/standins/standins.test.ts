@@ -212,11 +212,24 @@ describe('GitHub REST stand-in with Octokit from @actions/github', () => {
 
     // Same name again: GitHub's 422 with an `already_exists` validation error.
     const dup = await octokit.rest.repos
-      .uploadReleaseAsset({ owner, repo, release_id: id, url: upload_url, name: 'clip 1.mp4', data: bytes as unknown as string, headers: { 'content-type': 'video/mp4' } })
+      .uploadReleaseAsset({
+        owner,
+        repo,
+        release_id: id,
+        url: upload_url,
+        name: 'clip 1.mp4',
+        data: bytes as unknown as string,
+        headers: { 'content-type': 'video/mp4' },
+      })
       .catch((e: unknown) => e)
     expect(dup).toMatchObject({
       status: 422,
-      response: { data: { message: 'Validation Failed', errors: [{ resource: 'ReleaseAsset', code: 'already_exists', field: 'name' }] } },
+      response: {
+        data: {
+          message: 'Validation Failed',
+          errors: [{ resource: 'ReleaseAsset', code: 'already_exists', field: 'name' }],
+        },
+      },
     })
 
     // Stream body: needs an explicit content-length, or fetch sends it chunked and the upload is refused.
@@ -233,13 +246,34 @@ describe('GitHub REST stand-in with Octokit from @actions/github', () => {
     })
     expect(streamed.data.size).toBe(70_000)
     const chunked = await octokit.rest.repos
-      .uploadReleaseAsset({ owner, repo, release_id: id, url: upload_url, name: 'clip3.mp4', data: createReadStream(file) as unknown as string, headers: { 'content-type': 'video/mp4' } })
+      .uploadReleaseAsset({
+        owner,
+        repo,
+        release_id: id,
+        url: upload_url,
+        name: 'clip3.mp4',
+        data: createReadStream(file) as unknown as string,
+        headers: { 'content-type': 'video/mp4' },
+      })
       .catch((e: unknown) => e)
     expect(chunked).toMatchObject({ status: 411 })
 
-    await octokit.rest.repos.uploadReleaseAsset({ owner, repo, release_id: id, url: upload_url, name: 'notes.txt', data: 'hi', headers: { 'content-type': 'text/plain' } })
+    await octokit.rest.repos.uploadReleaseAsset({
+      owner,
+      repo,
+      release_id: id,
+      url: upload_url,
+      name: 'notes.txt',
+      data: 'hi',
+      headers: { 'content-type': 'text/plain' },
+    })
 
-    const all = await octokit.paginate(octokit.rest.repos.listReleaseAssets, { owner, repo, release_id: id, per_page: 2 })
+    const all = await octokit.paginate(octokit.rest.repos.listReleaseAssets, {
+      owner,
+      repo,
+      release_id: id,
+      per_page: 2,
+    })
     expect(all.map((a) => a.name)).toEqual(['clip 1.mp4', 'clip2.mp4', 'notes.txt'])
     expect(gh.requests.filter((r) => r.path.includes('/assets?per_page=2'))).toHaveLength(2)
 
@@ -254,7 +288,15 @@ describe('GitHub REST stand-in with Octokit from @actions/github', () => {
     const bad = getOctokit('wrong', { baseUrl: gh.url })
     await expect(bad.rest.repos.getReleaseByTag({ owner, repo, tag: 'v2.0.0' })).rejects.toMatchObject({ status: 401 })
     await expect(
-      bad.rest.repos.uploadReleaseAsset({ owner, repo, release_id: id, url: upload_url, name: 'x', data: 'x', headers: { 'content-type': 'text/plain' } }),
+      bad.rest.repos.uploadReleaseAsset({
+        owner,
+        repo,
+        release_id: id,
+        url: upload_url,
+        name: 'x',
+        data: 'x',
+        headers: { 'content-type': 'text/plain' },
+      }),
     ).rejects.toMatchObject({ status: 401, response: { data: { message: 'Bad credentials' } } })
   })
 })

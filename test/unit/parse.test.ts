@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { parseAspectRatio, parseBoolean, parseDuration, parseEnum, parseIntegerInRange, parseList, parseObject } from '../../src/parse.js'
+import {
+  parseAspectRatio,
+  parseBoolean,
+  parseDuration,
+  parseEnum,
+  parseIntegerInRange,
+  parseList,
+  parseObject,
+} from '../../src/parse.js'
 
 describe('parseBoolean', () => {
   it('accepts the YAML 1.2 core spellings and falls back when empty', () => {
@@ -9,7 +17,9 @@ describe('parseBoolean', () => {
     expect(parseBoolean('wait', '', true)).toBe(true)
   })
   it.each(['yes', '1', 'on', 'tru'])('refuses %s naming the input', (raw) => {
-    expect(() => parseBoolean('generate-audio', raw, false)).toThrow(/Input 'generate-audio': '.*' is not a boolean; use true or false/)
+    expect(() => parseBoolean('generate-audio', raw, false)).toThrow(
+      /Input 'generate-audio': '.*' is not a boolean; use true or false/,
+    )
   })
 })
 
@@ -43,7 +53,9 @@ describe('parseAspectRatio', () => {
 describe('parseEnum', () => {
   it('is case-insensitive and names the allowed values', () => {
     expect(parseEnum('watermark-mode', 'none', ['AUTO', 'VIDEO_GEN', 'NONE'], 'AUTO')).toBe('NONE')
-    expect(() => parseEnum('watermark-mode', 'none?', ['AUTO', 'VIDEO_GEN', 'NONE'], 'AUTO')).toThrow("Input 'watermark-mode': 'none?' is not one of AUTO, VIDEO_GEN, NONE")
+    expect(() => parseEnum('watermark-mode', 'none?', ['AUTO', 'VIDEO_GEN', 'NONE'], 'AUTO')).toThrow(
+      "Input 'watermark-mode': 'none?' is not one of AUTO, VIDEO_GEN, NONE",
+    )
   })
 })
 
@@ -62,8 +74,14 @@ describe('parseDuration', () => {
 
 describe('parseObject', () => {
   it('reads JSON and YAML mappings', async () => {
-    expect(await parseObject('params', '{"quality": "HIGH", "durationSeconds": 8}')).toEqual({ quality: 'HIGH', durationSeconds: 8 })
-    expect(await parseObject('params', 'quality: HIGH\ncontentPolicyConfig:\n  maxPromptRewrites: 2\n')).toEqual({ quality: 'HIGH', contentPolicyConfig: { maxPromptRewrites: 2 } })
+    expect(await parseObject('params', '{"quality": "HIGH", "durationSeconds": 8}')).toEqual({
+      quality: 'HIGH',
+      durationSeconds: 8,
+    })
+    expect(await parseObject('params', 'quality: HIGH\ncontentPolicyConfig:\n  maxPromptRewrites: 2\n')).toEqual({
+      quality: 'HIGH',
+      contentPolicyConfig: { maxPromptRewrites: 2 },
+    })
     expect(await parseObject('params', '')).toEqual({})
   })
   it.each([

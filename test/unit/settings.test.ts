@@ -30,7 +30,13 @@ describe('loadSettings', () => {
   it('builds the typed settings with defaults', async () => {
     const s = await load({ 'api-key': 'k', prompt: 'hello' })
     expect(s.baseUrl).toBe('https://api.videogen.io')
-    expect(s.request).toEqual({ prompt: 'hello', generateAudio: false, watermarkMode: 'AUTO', numResults: 1, isOutputTemporary: false })
+    expect(s.request).toEqual({
+      prompt: 'hello',
+      generateAudio: false,
+      watermarkMode: 'AUTO',
+      numResults: 1,
+      isOutputTemporary: false,
+    })
     expect(s.wait).toBe(true)
     expect(s.timeoutMs).toBe(30 * 60_000)
     expect(s.downloadDir).toBe(path.join(ws, 'videogen-output'))
@@ -40,7 +46,9 @@ describe('loadSettings', () => {
   it('honours VIDEOGEN_BASE_URL and strips the trailing slash; the input wins over the env', async () => {
     process.env.VIDEOGEN_BASE_URL = 'http://127.0.0.1:4010/'
     expect((await load({ 'api-key': 'k', prompt: 'p' })).baseUrl).toBe('http://127.0.0.1:4010')
-    expect((await load({ 'api-key': 'k', prompt: 'p', 'base-url': 'https://eu.example.com//' })).baseUrl).toBe('https://eu.example.com')
+    expect((await load({ 'api-key': 'k', prompt: 'p', 'base-url': 'https://eu.example.com//' })).baseUrl).toBe(
+      'https://eu.example.com',
+    )
   })
 
   it('reads the prompt from prompt-file', async () => {
@@ -49,7 +57,11 @@ describe('loadSettings', () => {
 
   it('expands globs inside the workspace, keeps file ids and orders them as given', async () => {
     const s = await load({ 'api-key': 'k', images: 'vg_file_abc, refs/*' })
-    expect(s.images.map((r) => ('fileId' in r ? r.fileId : r.file.relPath))).toEqual(['vg_file_abc', 'refs/a.png', 'refs/b.jpg'])
+    expect(s.images.map((r) => ('fileId' in r ? r.fileId : r.file.relPath))).toEqual([
+      'vg_file_abc',
+      'refs/a.png',
+      'refs/b.jpg',
+    ])
     const png = s.images[1]
     expect(png && 'file' in png && png.file.contentType).toBe('image/png')
   })
@@ -68,7 +80,10 @@ describe('loadSettings', () => {
   it.each([
     [{ prompt: 'p' }, /Input 'api-key': no VideoGen API key.*fork/s],
     [{ 'api-key': 'k' }, /Input 'prompt': nothing to generate from/],
-    [{ 'api-key': 'k', prompt: 'p', 'prompt-file': 'prompt.txt' }, /Input 'prompt-file': cannot be combined with prompt/],
+    [
+      { 'api-key': 'k', prompt: 'p', 'prompt-file': 'prompt.txt' },
+      /Input 'prompt-file': cannot be combined with prompt/,
+    ],
     [{ 'api-key': 'k', 'prompt-file': 'missing.txt' }, /Input 'prompt-file': 'missing.txt' does not exist/],
     [{ 'api-key': 'k', 'prompt-file': 'refs' }, /Input 'prompt-file': 'refs' is a directory/],
     [{ 'api-key': 'k', images: 'nothing/*.png' }, /Input 'images': pattern 'nothing\/\*.png' matches no file/],
@@ -77,13 +92,28 @@ describe('loadSettings', () => {
     [{ 'api-key': 'k', images: 'prompt.txt' }, /Input 'images': 'prompt.txt' is not an image by its extension/],
     [{ 'api-key': 'k', video: 'refs/a.png' }, /Input 'video': 'refs\/a.png' is not a video by its extension/],
     [{ 'api-key': 'k', prompt: 'p', 'base-url': 'not a url' }, /Input 'base-url': 'not a url' is not a URL/],
-    [{ 'api-key': 'k', prompt: 'p', 'base-url': 'http://api.videogen.io' }, /Input 'base-url': .*http:\/\/ to a non-loopback host/],
-    [{ 'api-key': 'k', prompt: 'p', 'execution-id': 'vg_file_x' }, /Input 'execution-id': 'vg_file_x' is not an execution id/],
-    [{ 'api-key': 'k', 'execution-id': 'vg_tool_x', prompt: 'p' }, /Input 'prompt': cannot be combined with execution-id/],
-    [{ 'api-key': 'k', prompt: 'p', 'artifact-name': 'a', download: 'false' }, /Input 'artifact-name': needs download: true/],
+    [
+      { 'api-key': 'k', prompt: 'p', 'base-url': 'http://api.videogen.io' },
+      /Input 'base-url': .*http:\/\/ to a non-loopback host/,
+    ],
+    [
+      { 'api-key': 'k', prompt: 'p', 'execution-id': 'vg_file_x' },
+      /Input 'execution-id': 'vg_file_x' is not an execution id/,
+    ],
+    [
+      { 'api-key': 'k', 'execution-id': 'vg_tool_x', prompt: 'p' },
+      /Input 'prompt': cannot be combined with execution-id/,
+    ],
+    [
+      { 'api-key': 'k', prompt: 'p', 'artifact-name': 'a', download: 'false' },
+      /Input 'artifact-name': needs download: true/,
+    ],
     [{ 'api-key': 'k', prompt: 'p', 'artifact-name': 'a/b' }, /Input 'artifact-name': .*character/],
     [{ 'api-key': 'k', prompt: 'p', cache: 'true', wait: 'false' }, /Input 'cache': needs wait: true/],
-    [{ 'api-key': 'k', prompt: 'p', 'download-dir': '../out' }, /Input 'download-dir': '..\/out' is outside the workspace/],
+    [
+      { 'api-key': 'k', prompt: 'p', 'download-dir': '../out' },
+      /Input 'download-dir': '..\/out' is outside the workspace/,
+    ],
   ])('refuses %j', async (inputs, message) => {
     await expect(load(inputs as Record<string, string>)).rejects.toThrow(message)
   })
@@ -92,15 +122,21 @@ describe('loadSettings', () => {
     const outside = mkdtempSync(path.join(tmpdir(), 'vg-outside-'))
     writeFileSync(path.join(outside, 'secret.png'), fixture('ref.png'))
     symlinkSync(path.join(outside, 'secret.png'), path.join(ws, 'link.png'))
-    await expect(load({ 'api-key': 'k', images: 'link.png' })).rejects.toThrow(/'link.png' is a symlink that leads outside the workspace/)
+    await expect(load({ 'api-key': 'k', images: 'link.png' })).rejects.toThrow(
+      /'link.png' is a symlink that leads outside the workspace/,
+    )
   })
 
   it('refuses a download-dir that leaves the workspace through a symlink', async () => {
     const outside = mkdtempSync(path.join(tmpdir(), 'vg-outside-'))
     symlinkSync(outside, path.join(ws, 'out-link'))
-    await expect(load({ 'api-key': 'k', prompt: 'p', 'download-dir': 'out-link/clips' })).rejects.toThrow(/Input 'download-dir': 'out-link\/clips' leads outside the workspace through a symlink/)
+    await expect(load({ 'api-key': 'k', prompt: 'p', 'download-dir': 'out-link/clips' })).rejects.toThrow(
+      /Input 'download-dir': 'out-link\/clips' leads outside the workspace through a symlink/,
+    )
     mkdirSync(path.join(ws, 'real-dir'))
-    expect((await load({ 'api-key': 'k', prompt: 'p', 'download-dir': 'real-dir/new/clips' })).downloadDir).toBe(path.join(ws, 'real-dir/new/clips'))
+    expect((await load({ 'api-key': 'k', prompt: 'p', 'download-dir': 'real-dir/new/clips' })).downloadDir).toBe(
+      path.join(ws, 'real-dir/new/clips'),
+    )
   })
 
   it('accepts file names that merely start with two dots', async () => {
@@ -111,13 +147,17 @@ describe('loadSettings', () => {
 
   it('refuses an image whose bytes are not an image', async () => {
     writeFileSync(path.join(ws, 'fake.png'), 'not really a png at all')
-    await expect(load({ 'api-key': 'k', images: 'fake.png' })).rejects.toThrow(/'fake.png' has a .png name but its bytes match no supported format/)
+    await expect(load({ 'api-key': 'k', images: 'fake.png' })).rejects.toThrow(
+      /'fake.png' has a .png name but its bytes match no supported format/,
+    )
     writeFileSync(path.join(ws, 'video.jpg'), fixture('clip.mp4'))
     await expect(load({ 'api-key': 'k', images: 'video.jpg' })).rejects.toThrow(/its bytes say mp4\/mov/)
   })
 
   it('refuses more images than the API accepts', async () => {
     for (const n of [1, 2, 3, 4]) writeFileSync(path.join(ws, `refs/x${n}.png`), fixture('ref.png'))
-    await expect(load({ 'api-key': 'k', images: 'refs/*' })).rejects.toThrow(/Input 'images': 6 images given; the API accepts at most 4/)
+    await expect(load({ 'api-key': 'k', images: 'refs/*' })).rejects.toThrow(
+      /Input 'images': 6 images given; the API accepts at most 4/,
+    )
   })
 })

@@ -15,7 +15,12 @@ function simulate(durationMs: number, shape: Shape, queuedMs = 100, attempts = 1
     const running = now >= queuedMs && now < end
     const attemptIndex = running ? Math.floor((now - queuedMs) / durationMs) : attempts - 1
     const elapsed = (now - queuedMs) % durationMs
-    const execution = now >= end ? { status: 'succeeded', progressPercentage: 100, attemptIndex } : running ? { status: 'running', progressPercentage: shape(elapsed), attemptIndex } : { status: 'pending', progressPercentage: 0, attemptIndex: 0 }
+    const execution =
+      now >= end
+        ? { status: 'succeeded', progressPercentage: 100, attemptIndex }
+        : running
+          ? { status: 'running', progressPercentage: shape(elapsed), attemptIndex }
+          : { status: 'pending', progressPercentage: 0, attemptIndex: 0 }
     scheduler.observe(now, execution)
     if (execution.status === 'succeeded') return { polls, lagMs: now - end }
     now += scheduler.nextDelay(now)
@@ -23,8 +28,14 @@ function simulate(durationMs: number, shape: Shape, queuedMs = 100, attempts = 1
   }
 }
 
-const linear = (d: number): Shape => (e) => Math.min(99, Math.floor((100 * e) / d))
-const steps = (d: number): Shape => (e) => [0, 25, 50, 75][Math.min(3, Math.floor((4 * e) / d))] as number
+const linear =
+  (d: number): Shape =>
+  (e) =>
+    Math.min(99, Math.floor((100 * e) / d))
+const steps =
+  (d: number): Shape =>
+  (e) =>
+    [0, 25, 50, 75][Math.min(3, Math.floor((4 * e) / d))] as number
 
 describe('PollScheduler', () => {
   it('finishes a 20 s linear job within 1 s of its end in at most 7 polls', () => {
@@ -65,7 +76,11 @@ describe('PollScheduler', () => {
     const delays: number[] = []
     for (let p = 0; p < 100; p++) {
       now += 6000
-      scheduler.observe(now, { status: 'running', progressPercentage: Math.min(99, Math.floor((now / 600_000) * 100)), attemptIndex: 0 })
+      scheduler.observe(now, {
+        status: 'running',
+        progressPercentage: Math.min(99, Math.floor((now / 600_000) * 100)),
+        attemptIndex: 0,
+      })
       delays.push(scheduler.nextDelay(now))
     }
     expect(Math.min(...delays)).toBeGreaterThanOrEqual(500)

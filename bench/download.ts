@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type Clip, clipsOf } from '../src/deliver/clip.js'
+import { type Clip, clipsOf } from '../src/clip.js'
 import { downloadClips } from '../src/deliver/download.js'
 import { sleep } from '../src/videogen/retry.js'
 import { isTerminal } from '../src/videogen/types.js'
@@ -37,15 +37,13 @@ export async function downloadScenario(ctx: BenchContext): Promise<ScenarioResul
       execution = await client.tools.getExecution(id)
     }
     const measure = async (concurrency: number | undefined, rep: number): Promise<number> => {
-      const clips: Clip[] = clipsOf(execution)
       const target = path.join(dir, `${concurrency ?? 'default'}-${rep}`)
       const started = performance.now()
-      await downloadClips(clips, {
+      const clips: Clip[] = await downloadClips(client.files, clipsOf(execution), {
         dir: target,
         root: dir,
         executionId: id,
-        dispatcher: client.http.dispatcher,
-        files: client.files,
+        deadline: Date.now() + 120_000,
         ...(concurrency && { concurrency }),
       })
       const elapsed = performance.now() - started

@@ -1,4 +1,5 @@
 // Shared pieces of the benchmark: result rows, statistics, formatting, and an API client without console noise.
+import { decodeContextFor } from '../src/videogen/decode.js'
 import { FilesApi } from '../src/videogen/files.js'
 import { VideoGenHttp } from '../src/videogen/http.js'
 import { ToolsApi } from '../src/videogen/tools.js'
@@ -62,8 +63,8 @@ export function benchClient(baseUrl: string): {
   const http = new VideoGenHttp({ baseUrl, apiKey: API_KEY })
   return {
     http,
-    tools: new ToolsApi(http),
-    files: new FilesApi(http),
+    tools: new ToolsApi(http, decodeContextFor(baseUrl)),
+    files: new FilesApi(http, decodeContextFor(baseUrl)),
     close: () => http.dispatcher.destroy().catch(() => undefined),
   }
 }

@@ -9,10 +9,12 @@ export const modules = {
 /* harmony export */   dryRun: () => (/* binding */ dryRun)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
-/* harmony import */ var _deliver_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66945);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56495);
-/* harmony import */ var _deliver_summary_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(97667);
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14390);
+/* harmony import */ var _deliver_outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45867);
+/* harmony import */ var _deliver_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66945);
+/* harmony import */ var _deliver_summary_settings_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(97667);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56495);
+/* harmony import */ var _request_body_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(22579);
+/* harmony import */ var _videogen_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49532);
 // dry-run: everything but the requests. Validated settings, the files with their hashes, and the exact
 // body that would be sent (with placeholders where upload ids would go).
 
@@ -20,42 +22,63 @@ export const modules = {
 
 
 
+
+
+const LABELS = { images: 'image', videos: 'video', audio: 'audio', startFrame: 'start frame' };
 async function describe(ref, label) {
     if ('fileId' in ref) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${label}: existing file ${ref.fileId} (no upload)`);
         return ref.fileId;
     }
     const { file } = ref;
-    const sha = await (0,_hash_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256File */ .Q)(file.absPath);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${label}: would upload ${file.relPath} (${file.kind}, ${file.contentType}, ${file.size} bytes, sha256 ${sha})`);
+    const sha = await (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256File */ .Q)(file.absPath);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${label}: would upload ${file.label} (${file.kind}, ${file.contentType}, ${file.size} bytes, sha256 ${sha})`);
     return `<upload:${file.relPath}>`;
+}
+/** The body of one request, with its files listed as they are met. */
+async function planBody(clip) {
+    const labels = new Map();
+    for (const [kind, label] of Object.entries(LABELS)) {
+        const refs = clip.files[kind];
+        for (const ref of refs === undefined ? [] : Array.isArray(refs) ? refs : [refs])
+            labels.set(ref, label);
+    }
+    // One by one, in input order, so the listing reads as the inputs do.
+    const described = new Map();
+    for (const [ref, label] of labels)
+        described.set(ref, await describe(ref, label));
+    const { body, overridden } = (0,_request_body_js__WEBPACK_IMPORTED_MODULE_5__/* .buildRequestBody */ .Q)(clip, await (0,_request_body_js__WEBPACK_IMPORTED_MODULE_5__/* .mapRequestFiles */ .b)(clip.files, async (ref) => described.get(ref)));
+    for (const key of overridden)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`params.${key} is ignored: a typed input sets ${key}`);
+    return body;
 }
 async function dryRun(settings) {
     const started = Date.now();
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: inputs are valid; no request is made.');
-    const refs = [...settings.images, ...(settings.video ? [settings.video] : [])];
-    if (refs.length)
+    const clip = settings.requests[0];
+    const refs = [...clip.files.images, ...clip.files.videos, ...clip.files.audio];
+    if (refs.length || clip.files.startFrame)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Files:');
-    const imageIds = [];
-    for (const ref of settings.images)
-        imageIds.push(await describe(ref, 'image'));
-    const videoId = settings.video ? await describe(settings.video, 'video') : undefined;
-    const { body, overridden } = (0,_request_js__WEBPACK_IMPORTED_MODULE_3__/* .buildRequestBody */ .Q)(settings, imageIds, videoId);
-    for (const key of overridden)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`params.${key} is ignored: a typed input sets ${key}`);
+    const body = await planBody(clip);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Would send POST ${settings.baseUrl}/v1/tools/generate-video-clip with body:`);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(JSON.stringify(body, null, 2));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('status', 'dry-run');
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('request-body', JSON.stringify(body));
-    if (settings.summary) {
-        await (0,_deliver_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)((0,_deliver_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSummary */ .Br)({
+    (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .OUTPUTS */ .py.status, 'dry-run');
+    (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .OUTPUTS */ .py.requestBody, JSON.stringify(body));
+    if (!settings.summary)
+        return;
+    try {
+        const markdown = (0,_deliver_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .renderSummary */ .Br)({
             status: 'dry-run',
             elapsedMs: Date.now() - started,
-            settings: (0,_deliver_summary_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .summarySettings */ .K)(settings),
-            ...(settings.request.prompt && { prompt: settings.request.prompt }),
+            settings: (0,_deliver_summary_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .summarySettings */ .K)(clip),
+            ...(clip.request.prompt && { prompt: clip.request.prompt }),
             clips: [],
-        }) +
-            `\n<details><summary>Request body</summary>\n\n\`\`\`json\n${JSON.stringify(body, null, 2).replace(/`/g, '\\u0060')}\n\`\`\`\n</details>\n`);
+            requestBody: JSON.stringify(body, null, 2),
+        });
+        await (0,_deliver_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSummary */ .Sy)(markdown);
+    }
+    catch (error) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the job summary: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorText */ .kc)(error)}`);
     }
 }
 

@@ -17,11 +17,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var mime_types__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14096);
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(16236);
+/* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39354);
 /* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(81532);
-/* harmony import */ var _videogen_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49532);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(56495);
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(25540);
+/* harmony import */ var _videogen_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49532);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(56495);
 // Release assets: attach the downloaded clips to the release of a `release` event, or to `release-tag`.
 // Names are checked against the existing assets before anything is uploaded or deleted, so a refused
 // overwrite leaves the release untouched; an asset that already is the same file is kept as it is (re-runs).
@@ -43,7 +43,7 @@ function explain(what, error) {
     const hint = status === 401 || status === 403
         ? ' The token needs `permissions: contents: write` (github-token defaults to the job token).'
         : '';
-    return new Error(`${what} failed: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorText */ .kc)(error)}.${hint}`);
+    return new Error(`${what} failed: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorText */ .kc)(error)}.${hint}`);
 }
 function overwriteRefused(name, tag) {
     return new Error(`Release ${tag} already has an asset named ${name}. Set release-overwrite: true to replace it, or delete the asset first.`);
@@ -56,20 +56,26 @@ async function findRelease(octokit, owner, repo, settings, payload) {
                 repo,
                 tag: settings.tag,
             });
-            return { owner, repo, id: data.id, tag: data.tag_name, uploadUrl: data.upload_url };
+            return { owner, repo, id: data.id, tag: (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_7__/* .clean */ .u)(data.tag_name, 200), uploadUrl: data.upload_url };
         }
         catch (error) {
             if (statusOf(error) === 404) {
-                throw new _input_error_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d('release-tag', `no published release with tag '${settings.tag}' in ${owner}/${repo} (draft releases cannot be found by tag); create the release first`);
+                throw new _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('release-tag', `no published release with tag '${settings.tag}' in ${owner}/${repo} (draft releases cannot be found by tag); create the release first`);
             }
             throw explain(`Looking up release ${settings.tag}`, error);
         }
     }
     const release = payload.release;
     if (!release?.id || !release.upload_url) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d('release-tag', 'is empty and this run is not a release event: set release-tag to the tag of the release to attach the clips to');
+        throw new _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('release-tag', 'is empty and this run is not a release event: set release-tag to the tag of the release to attach the clips to');
     }
-    return { owner, repo, id: release.id, tag: release.tag_name ?? String(release.id), uploadUrl: release.upload_url };
+    return {
+        owner,
+        repo,
+        id: release.id,
+        tag: (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_7__/* .clean */ .u)(release.tag_name ?? String(release.id), 200),
+        uploadUrl: release.upload_url,
+    };
 }
 /**
  * How an existing asset is known to be this file, if it is: same name (the caller's check) and same size, and the same
@@ -84,7 +90,7 @@ async function sameFileBy(asset, file) {
     const digest = /^sha256:([0-9a-f]{64})$/i.exec(asset.digest ?? '')?.[1];
     if (digest === undefined)
         return 'size';
-    return digest.toLowerCase() === (await (0,_hash_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256File */ .Q)(file)) ? 'content' : undefined;
+    return digest.toLowerCase() === (await (0,_hash_js__WEBPACK_IMPORTED_MODULE_6__/* .sha256File */ .Q)(file)) ? 'content' : undefined;
 }
 async function uploadAsset(octokit, target, file, name) {
     // upload_url is an RFC 6570 template on the upload host (uploads.github.com), e.g. `…/assets{?name,label}`.
@@ -94,7 +100,7 @@ async function uploadAsset(octokit, target, file, name) {
     const { data } = await octokit.request({
         method: 'POST',
         url: url.toString(),
-        headers: { 'content-type': mime_types__WEBPACK_IMPORTED_MODULE_4__.lookup(name) || 'application/octet-stream', 'content-length': size },
+        headers: { 'content-type': 'video/mp4', 'content-length': size },
         // Streamed from disk (clips can be large); GitHub requires the length up front, so no chunked body.
         data: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file),
     });
@@ -111,13 +117,14 @@ async function checkReleaseTarget(settings) {
     const { octokit, owner, repo, payload } = await connect(settings);
     await findRelease(octokit, owner, repo, settings, payload);
 }
+/** Attaches the downloaded clips; returns the clips with `releaseAssetUrl` set where attached. */
 async function uploadReleaseAssets(settings, clips) {
     const { octokit, owner, repo, payload } = await connect(settings);
     const target = await findRelease(octokit, owner, repo, settings, payload);
     const files = clips.flatMap((clip) => clip.absPath ? [{ clip, file: clip.absPath, name: node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(clip.absPath) }] : []);
     if (files.length === 0) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Nothing attached to release ${target.tag}: there are no downloaded clips`);
-        return [];
+        return clips;
     }
     let existing;
     try {
@@ -145,12 +152,11 @@ async function uploadReleaseAssets(settings, clips) {
         else
             replace.set(name, asset);
     }
-    const urls = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_8__/* .mapLimit */ .s)(files, 3, async ({ clip, file, name }) => {
+    const urls = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_8__/* .mapLimit */ .s)(files, 3, async ({ file, name }) => {
         const same = attached.get(name);
         if (same) {
             const url = same.asset.browser_download_url;
-            clip.releaseAssetUrl = url;
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Release ${target.tag} already has ${name} with the same ${same.by} (an earlier run attached it); not uploaded again → ${url}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Release ${target.tag} already has ${name} with the same ${same.by} (an earlier run attached it); not uploaded again → ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_7__/* .clean */ .u)(url)}`);
             return url;
         }
         const old = replace.get(name);
@@ -180,11 +186,11 @@ async function uploadReleaseAssets(settings, clips) {
             }
             throw explain(`Uploading ${name} to release ${target.tag}`, error);
         }
-        clip.releaseAssetUrl = asset.browser_download_url;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Attached ${name} to release ${target.tag} → ${asset.browser_download_url}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Attached ${name} to release ${target.tag} → ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_7__/* .clean */ .u)(asset.browser_download_url)}`);
         return asset.browser_download_url;
     });
-    return urls;
+    const byIndex = new Map(files.map(({ clip }, i) => [clip.index, urls[i]]));
+    return clips.map((clip) => byIndex.has(clip.index) ? { ...clip, releaseAssetUrl: byIndex.get(clip.index) } : clip);
 }
 
 

@@ -11,8 +11,12 @@ __webpack_require__.d(__webpack_exports__, {
   openCache: () => (/* binding */ openCache)
 });
 
+// UNUSED EXPORTS: CacheStore
+
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -22,17 +26,20 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/hash.ts
 var src_hash = __webpack_require__(56495);
-// EXTERNAL MODULE: ./src/request.ts
-var request = __webpack_require__(14390);
+// EXTERNAL MODULE: ./src/request-body.ts
+var request_body = __webpack_require__(22579);
 ;// CONCATENATED MODULE: ./src/cache-key.ts
 // Cache keys: what identifies a request (for finished clips) and a file's content (for upload reuse).
 
 
 
-/** Bump when the entry layout or the key material changes: old entries then simply miss. */
-const CACHE_FORMAT = 'videogen-v1';
-const CLIP_KEY_PREFIX = 'videogen-clip-v1-';
-const UPLOAD_KEY_PREFIX = 'videogen-upload-v1-';
+/**
+ * Bump when what an entry holds, or what a restore accepts, changes: old entries then simply miss.
+ * v2: typed request fields of the Oct 2026 API, videos/audio/start frame, entries without signed links.
+ */
+const CACHE_FORMAT = 'videogen-v2';
+const CLIP_KEY_PREFIX = 'videogen-clip-v2-';
+const UPLOAD_KEY_PREFIX = 'videogen-upload-v2-';
 /** JSON with object keys sorted at every level, so equal values always give equal text. */
 function canonicalJson(value) {
     return JSON.stringify(value, (_key, v) => {
@@ -47,7 +54,7 @@ function canonicalJson(value) {
 function sha256Hex(text) {
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 }
-/** Hashes each local file once per run (the key and upload reuse both need it). */
+/** Hashes each local file once per run (the key, upload reuse and de-duplication all need it). */
 class ContentHashes {
     memo = new Map();
     of(file) {
@@ -60,48 +67,48 @@ class ContentHashes {
     }
 }
 /**
- * The request body as it would be sent, with each local file replaced by `sha256:<content hash>`
- * (its path and upload id do not matter) and given `vg_file_…` ids kept as themselves, plus the
- * API host (ids of one host mean nothing on another) and the format version.
+ * The request body as it would be sent, with each local file replaced by `sha256:<content hash>` (its
+ * path and upload id do not matter) and given `vg_file_…` ids kept as themselves, plus the API host (ids
+ * of one host mean nothing on another) and the format version.
  */
-async function clipCacheKey(settings, hashes) {
-    const identity = async (ref) => 'fileId' in ref ? ref.fileId : `sha256:${await hashes.of(ref.file)}`;
-    const images = await Promise.all(settings.images.map(identity));
-    const video = settings.video ? await identity(settings.video) : undefined;
-    const { body } = (0,request/* buildRequestBody */.Q)(settings, images, video);
-    return CLIP_KEY_PREFIX + sha256Hex(canonicalJson({ format: CACHE_FORMAT, baseUrl: settings.baseUrl, body }));
+async function clipCacheKey(baseUrl, clip, hashes) {
+    const identity = async (ref) => ('fileId' in ref ? ref.fileId : `sha256:${await hashes.of(ref.file)}`);
+    const { body } = (0,request_body/* buildRequestBody */.Q)(clip, await (0,request_body/* mapRequestFiles */.b)(clip.files, identity));
+    return CLIP_KEY_PREFIX + sha256Hex(canonicalJson({ format: CACHE_FORMAT, baseUrl, body }));
 }
 /** Prefix of the upload entries of one content on one API host; each entry's key ends in `-<file id>`. */
 function uploadKeyPrefix(baseUrl, contentSha256) {
     return `${UPLOAD_KEY_PREFIX}${sha256Hex(canonicalJson({ format: CACHE_FORMAT, baseUrl, sha256: contentSha256 }))}-`;
 }
 
-// EXTERNAL MODULE: ./src/concurrency.ts
-var concurrency = __webpack_require__(81532);
-// EXTERNAL MODULE: ./src/deliver/clip.ts
-var deliver_clip = __webpack_require__(58487);
-// EXTERNAL MODULE: ./src/deliver/download.ts
-var download = __webpack_require__(63561);
-// EXTERNAL MODULE: ./src/deliver/public-preview.ts
-var public_preview = __webpack_require__(78217);
-// EXTERNAL MODULE: ./src/parse.ts
-var parse = __webpack_require__(32828);
+// EXTERNAL MODULE: ./src/clip.ts
+var clip = __webpack_require__(95861);
+// EXTERNAL MODULE: ./src/fs-safe.ts
+var fs_safe = __webpack_require__(79284);
+// EXTERNAL MODULE: ./src/videogen/decode.ts
+var decode = __webpack_require__(11413);
 // EXTERNAL MODULE: ./src/videogen/errors.ts
 var errors = __webpack_require__(49532);
-// EXTERNAL MODULE: ./src/videogen/files.ts
-var files = __webpack_require__(26236);
+// EXTERNAL MODULE: ./src/videogen/files.ts + 1 modules
+var files = __webpack_require__(81253);
+// EXTERNAL MODULE: ./src/videogen/ids.ts
+var ids = __webpack_require__(46277);
 ;// CONCATENATED MODULE: ./src/cache.ts
-// Cache of finished clips and of uploads (issue 5), on the Actions cache service (@actions/cache).
+// A store of finished clips and of uploads, on the Actions cache service (@actions/cache). It stores and
+// restores; what a hit means for delivery (fresh links, public previews, outputs) is the caller's call.
 //
 // Entries are immutable and keyed by content:
-// - `videogen-clip-v1-<sha256>`: the clips and the execution record of one request (see cache-key.ts);
-// - `videogen-upload-v1-<sha256>-<file id>`: "this content was uploaded as <file id>" (non-temporary
+// - `videogen-clip-v2-<sha256>`: the clips and the execution record of one request (see cache-key.ts);
+// - `videogen-upload-v2-<sha256>-<file id>`: "this content was uploaded as <file id>" (non-temporary
 //   uploads only). The id is in the key, so a lookup needs no download; a newer upload of the same
 //   content adds a newer entry instead of overwriting one, so concurrent jobs cannot clobber each other.
 //
-// @actions/cache versions an entry by the path strings it was saved with, so entries are staged under
-// a fixed workspace-relative directory (`.videogen-cache/…`) rather than download-dir, whose file names
+// @actions/cache versions an entry by the path strings it was saved with, so entries are staged under a
+// fixed workspace-relative directory (`.videogen-cache/…`) rather than download-dir, whose file names
 // depend on the execution id that a restore does not know yet.
+//
+// A restored entry is outside input (anyone who can write the repository's cache scope can forge one):
+// its record is decoded like an API answer, and every clip must match the SHA-256 the record gives.
 
 
 
@@ -119,202 +126,190 @@ const UPLOADS_DIR = `${STAGING_ROOT}/uploads`;
 const RECORD = 'record.json';
 /** A remembered upload still processing (another job just made it) is waited for this long at most. */
 const REUSE_READY_MS = 60_000;
+const SHA256 = /^[0-9a-f]{64}$/;
 const stagedClipName = (index) => `clip-${index}.mp4`;
-const disabled = {
-    reuseUpload: async () => undefined,
-    rememberUpload: () => undefined,
-    save: async () => undefined,
-};
-async function openCache(settings, client) {
+/** The cache, or undefined (with a warning) where the Actions cache service cannot be used. */
+async function openCache(ctx) {
     // Loaded here, not at the top: runs without `cache` do not pay for loading it.
     const lib = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
     if (!lib.isFeatureAvailable()) {
         core/* warning */.$e('cache: true, but the Actions cache service is not available here (no ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL, e.g. GitHub Enterprise Server without it): running without the cache');
-        return disabled;
+        return undefined;
     }
     // The library resolves paths against the current directory but archives relative to GITHUB_WORKSPACE.
     const cwd = await (0,promises_.realpath)(process.cwd());
-    if (cwd !== settings.workspace.root) {
-        core/* warning */.$e(`cache: the current directory (${cwd}) is not the workspace (${settings.workspace.root}), where the Actions cache stores and restores files: running without the cache`);
-        return disabled;
+    if (cwd !== ctx.root) {
+        core/* warning */.$e(`cache: the current directory (${cwd}) is not the workspace (${ctx.root}), where the Actions cache stores and restores files: running without the cache`);
+        return undefined;
     }
-    const hashes = new ContentHashes();
-    const key = await clipCacheKey(settings, hashes);
-    core/* info */.pq(`Cache key: ${key}`);
-    const session = new Session(lib, settings, client, hashes, key);
-    await session.restore();
-    return session;
+    try {
+        await (0,fs_safe/* ensureDir */.A0)(ctx.root, external_node_path_default().join(ctx.root, STAGING_ROOT));
+        await (0,promises_.rmdir)(external_node_path_default().join(ctx.root, STAGING_ROOT)).catch(() => undefined);
+    }
+    catch (error) {
+        core/* warning */.$e(`cache: the staging directory ${STAGING_ROOT} cannot be used (${(0,errors/* errorText */.kc)(error)}): running without the cache`);
+        return undefined;
+    }
+    return new CacheStore(lib, ctx);
 }
-class Session {
+class CacheStore {
     lib;
-    settings;
-    client;
-    hashes;
-    key;
-    restored;
+    ctx;
+    hashes = new ContentHashes();
+    decode;
     /** Upload entries are saved one at a time (they share a staging directory), in the background. */
     uploadSaves = Promise.resolve();
-    rememberUploads;
-    constructor(lib, settings, client, hashes, key) {
+    constructor(lib, ctx) {
         this.lib = lib;
-        this.settings = settings;
-        this.client = client;
-        this.hashes = hashes;
-        this.key = key;
-        // Temporary uploads expire after about a day: not worth remembering.
-        this.rememberUploads = !settings.temporaryUploads;
+        this.ctx = ctx;
+        this.decode = (0,decode/* decodeContextFor */.Jw)(ctx.baseUrl);
+    }
+    keyOf(request) {
+        return clipCacheKey(this.ctx.baseUrl, request, this.hashes);
+    }
+    /** Content identity of a local file, for de-duplicating uploads. */
+    contentKey(file) {
+        return this.hashes.of(file);
     }
     staging(rel) {
-        return external_node_path_default().join(this.settings.workspace.root, ...rel.split('/'));
+        return external_node_path_default().join(this.ctx.root, ...rel.split('/'));
     }
     async cleanUp(rel) {
-        await (0,promises_.rm)(this.staging(rel), { recursive: true, force: true });
+        await (0,fs_safe/* removeInside */.pi)(this.ctx.root, this.staging(rel));
         await (0,promises_.rmdir)(this.staging(STAGING_ROOT)).catch(() => undefined); // only when empty
     }
-    async restore() {
-        const rel = `${STAGING_ROOT}/${this.key}`;
-        await this.cleanUp(rel);
-        let restored;
+    /** The entry of `key`, checked and unpacked into `dir`; undefined on a miss or an unusable entry (warned). */
+    async restore(key, request, dir) {
+        const rel = `${STAGING_ROOT}/${key}`;
         try {
-            const matched = await this.lib.restoreCache([rel], this.key);
-            if (matched !== this.key) {
+            await this.cleanUp(rel);
+            const matched = await this.lib.restoreCache([rel], key);
+            if (matched !== key) {
                 core/* info */.pq('Cache miss: generating, and saving the clips for the next run with the same inputs');
-                return;
+                return undefined;
             }
-            restored = await this.unpack(this.staging(rel));
+            return await this.unpack(key, this.staging(rel), request, dir);
         }
         catch (error) {
-            core/* warning */.$e(`Cache entry ${this.key} could not be used (${(0,errors/* errorText */.kc)(error)}): generating anew`);
-            return;
+            core/* warning */.$e(`Cache entry ${key} could not be used (${(0,errors/* errorText */.kc)(error)}): generating anew`);
+            return undefined;
         }
         finally {
-            await this.cleanUp(rel);
+            await this.cleanUp(rel).catch(() => undefined);
         }
-        await this.refreshUrls(restored.clips);
-        if (this.settings.publicPreview) {
-            const missing = restored.clips.filter((c) => !c.publicUrl);
-            // A failure here must not fail the step: every later run would hit the same entry and fail again.
-            if (missing.length > 0)
-                await (0,public_preview/* enablePublicPreviews */.E)(this.client.files, missing).catch((error) => core/* warning */.$e(`Public preview of the cached clips: ${(0,errors/* errorText */.kc)(error)}; the signed links are used`));
-        }
-        else {
-            // Outputs as a normal run with these inputs would set them: no public links unless asked for.
-            for (const clip of restored.clips)
-                delete clip.publicUrl;
-        }
-        this.restored = restored;
     }
-    /** Record and clips from the extracted entry → download-dir, each clip checked against its SHA-256. */
-    async unpack(dir) {
-        const record = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(dir, RECORD), 'utf8'));
-        const executionId = record.execution?.toolExecutionId;
-        if (record.format !== CACHE_FORMAT ||
-            record.key !== this.key ||
-            !parse/* EXECUTION_ID */.VN.test(executionId ?? '') ||
-            !Array.isArray(record.clips)) {
+    /** Record and clips of an extracted entry → `dir`, after checking every field and every clip's SHA-256. */
+    async unpack(key, staged, request, dir) {
+        const record = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(staged, RECORD), 'utf8'));
+        if (record.format !== CACHE_FORMAT || record.key !== key)
             throw new Error('its record is not one this version of the action wrote');
+        const execution = (0,decode/* decodeExecution */.FX)(record.execution, this.decode);
+        if (execution.status !== 'succeeded')
+            throw new Error(`its execution is ${execution.status}, not succeeded`);
+        const cached = Array.isArray(record.clips) ? record.clips : [];
+        const n = request.request.numResults;
+        if (cached.length !== n || cached.some((c, i) => c?.index !== i + 1)) {
+            throw new Error(`it does not hold clips 1 to ${n} in order`);
         }
-        const { downloadDir, workspace } = this.settings;
-        await (0,promises_.mkdir)(downloadDir, { recursive: true });
+        for (const c of cached) {
+            if (!(0,ids/* isFileId */.OZ)(c.fileId) || typeof c.sha256 !== 'string' || !SHA256.test(c.sha256))
+                throw new Error(`clip ${c.index} has no valid file id or hash`);
+            if (c.publicUrl !== undefined && !(0,decode/* isSafeUrl */.FY)(c.publicUrl, this.decode))
+                throw new Error(`clip ${c.index} has an invalid public URL`);
+            if ((await (0,src_hash/* sha256File */.Q)(external_node_path_default().join(staged, stagedClipName(c.index)))) !== c.sha256) {
+                throw new Error(`clip ${c.index} does not match the SHA-256 in its record`);
+            }
+        }
+        await (0,fs_safe/* ensureDir */.A0)(this.ctx.root, dir);
         const clips = [];
-        for (const { sha256, bytes: _bytes, ...cached } of record.clips) {
-            if (!Number.isInteger(cached.index) || cached.index < 1)
-                throw new Error(`its record has a clip with index ${String(cached.index)}`);
-            const staged = external_node_path_default().join(dir, stagedClipName(cached.index));
-            if ((await (0,src_hash/* sha256File */.Q)(staged)) !== sha256)
-                throw new Error(`clip ${cached.index} does not match the SHA-256 in its record`);
-            const dest = external_node_path_default().join(downloadDir, (0,download/* clipFileName */._)(executionId, cached.index));
-            await moveFile(staged, dest);
-            const bytes = (await (0,promises_.stat)(dest)).size;
-            clips.push({ ...cached, absPath: dest, path: workspace.relative(dest), bytes });
-            core/* info */.pq(`Restored clip ${cached.index} → ${workspace.relative(dest)} (${bytes} bytes)`);
-        }
-        return { execution: record.execution, clips };
-    }
-    /** Signed URLs of the cached run have probably expired: ask for fresh ones, keep the old ones if that fails. */
-    async refreshUrls(clips) {
-        try {
-            await (0,concurrency/* mapLimit */.s)(clips, 4, async (clip) => {
-                const fresh = (0,deliver_clip/* clipFromResult */.M)({ fileId: clip.fileId, file: await this.client.files.hydrate(clip.fileId) }, clip.index);
-                for (const field of ['url', 'urlExpiresAt', 'thumbnailUrl', 'thumbnailUrlExpiresAt']) {
-                    if (fresh[field] !== undefined)
-                        clip[field] = fresh[field];
-                }
+        for (const c of cached) {
+            const name = (0,clip/* clipFileName */._T)(execution.toolExecutionId, c.index);
+            await (0,fs_safe/* moveInto */.cG)(external_node_path_default().join(staged, stagedClipName(c.index)), dir, name);
+            const absPath = external_node_path_default().join(dir, name);
+            const bytes = (await (0,promises_.stat)(absPath)).size;
+            const relPath = external_node_path_default().relative(this.ctx.root, absPath).split((external_node_path_default()).sep).join('/');
+            const duration = typeof c.durationSeconds === 'number' && Number.isFinite(c.durationSeconds) ? c.durationSeconds : undefined;
+            clips.push({
+                index: c.index,
+                fileId: c.fileId,
+                ...(duration !== undefined && { durationSeconds: duration }),
+                ...(c.publicUrl !== undefined && { publicUrl: c.publicUrl }),
+                absPath,
+                path: relPath,
+                bytes,
             });
-            if (clips.length > 0)
-                core/* info */.pq('Fresh signed URLs obtained for the cached clips');
+            core/* info */.pq(`Restored clip ${c.index} → ${relPath} (${bytes} bytes)`);
         }
-        catch (error) {
-            core/* warning */.$e(`Could not get fresh URLs for the cached clips (${(0,errors/* errorText */.kc)(error)}): the url outputs are those of the cached run and may have expired; the restored files in download-dir are complete`);
-        }
+        return { execution, clips };
     }
     async reuseUpload(file) {
-        if (!this.rememberUploads)
+        if (!this.ctx.rememberUploads)
             return undefined;
-        const prefix = uploadKeyPrefix(this.settings.baseUrl, await this.hashes.of(file));
+        const prefix = uploadKeyPrefix(this.ctx.baseUrl, await this.hashes.of(file));
         let matched;
         try {
             // The newest entry whose key starts with the prefix; lookupOnly: the key alone carries the id.
             matched = await this.lib.restoreCache([UPLOADS_DIR], prefix, [prefix], { lookupOnly: true });
         }
         catch (error) {
-            core/* info */.pq(`Could not look up an earlier upload of ${file.relPath}: ${(0,errors/* errorText */.kc)(error)}`);
+            core/* info */.pq(`Could not look up an earlier upload of ${file.label}: ${(0,errors/* errorText */.kc)(error)}`);
             return undefined;
         }
         const fileId = matched?.startsWith(prefix) ? matched.slice(prefix.length) : undefined;
-        if (!fileId || !parse/* FILE_ID */.Hp.test(fileId))
+        if (!fileId || !ids/* FILE_ID */.Hp.test(fileId))
             return undefined;
         return (await this.stillUsable(fileId, file)) ? fileId : undefined;
     }
     /** A remembered file may have been deleted (or belong to another account): check before reusing it. */
     async stillUsable(fileId, file) {
         try {
-            const info = await this.client.files.get(fileId);
-            const state = (0,files/* readiness */.xz)(info);
+            const state = (0,files/* readiness */.xz)(await this.ctx.files.get(fileId));
             if (state === 'ready')
                 return true;
             if (state === 'pending') {
-                await this.client.files.waitReady(fileId, file.relPath, { deadline: Date.now() + REUSE_READY_MS });
+                await this.ctx.files.waitReady(fileId, file.label, { deadline: Date.now() + REUSE_READY_MS });
                 return true;
             }
-            core/* info */.pq(`Earlier upload ${fileId} of ${file.relPath} failed processing: uploading again`);
+            core/* info */.pq(`Earlier upload ${fileId} of ${file.label} failed processing: uploading again`);
         }
         catch (error) {
             const gone = error instanceof errors/* VideoGenApiError */.gr && (error.status === 404 || error.status === 410);
-            core/* info */.pq(`Earlier upload ${fileId} of ${file.relPath} ${gone ? 'no longer exists' : `cannot be reused (${(0,errors/* errorText */.kc)(error)})`}: uploading again`);
+            core/* info */.pq(`Earlier upload ${fileId} of ${file.label} ${gone ? 'no longer exists' : `cannot be reused (${(0,errors/* errorText */.kc)(error)})`}: uploading again`);
         }
         return false;
     }
     rememberUpload(file, fileId) {
-        if (!this.rememberUploads)
+        if (!this.ctx.rememberUploads)
             return;
         this.uploadSaves = this.uploadSaves.then(() => this.saveUpload(file, fileId));
     }
     async saveUpload(file, fileId) {
         try {
             const sha256 = await this.hashes.of(file);
-            const key = uploadKeyPrefix(this.settings.baseUrl, sha256) + fileId;
-            await (0,promises_.mkdir)(this.staging(UPLOADS_DIR), { recursive: true });
-            await (0,promises_.writeFile)(external_node_path_default().join(this.staging(UPLOADS_DIR), 'upload.json'), `${JSON.stringify({ format: CACHE_FORMAT, fileId, sha256 })}\n`);
+            const key = uploadKeyPrefix(this.ctx.baseUrl, sha256) + fileId;
+            await (0,fs_safe/* ensureDir */.A0)(this.ctx.root, this.staging(UPLOADS_DIR));
+            await (0,promises_.writeFile)(external_node_path_default().join(this.staging(UPLOADS_DIR), 'upload.json'), `${JSON.stringify({ format: CACHE_FORMAT, fileId, sha256 })}\n`, {
+                flag: 'wx',
+            });
             const id = await this.lib.saveCache([UPLOADS_DIR], key);
             if (id === -1)
-                core/* info */.pq(`Upload ${fileId} of ${file.relPath} was not remembered in the cache (see above)`);
+                core/* info */.pq(`Upload ${fileId} of ${file.label} was not remembered in the cache (see above)`);
             else
-                core/* info */.pq(`Remembered upload ${fileId} of ${file.relPath} in the cache (entry ${id})`);
+                core/* info */.pq(`Remembered upload ${fileId} of ${file.label} in the cache (entry ${id})`);
         }
         catch (error) {
-            core/* info */.pq(`Upload ${fileId} of ${file.relPath} was not remembered in the cache: ${(0,errors/* errorText */.kc)(error)}`);
+            core/* info */.pq(`Upload ${fileId} of ${file.label} was not remembered in the cache: ${(0,errors/* errorText */.kc)(error)}`);
         }
         finally {
             await this.cleanUp(UPLOADS_DIR).catch(() => undefined);
         }
     }
-    async save(execution, clips) {
+    /** Saves the clips of a finished run under `key` (all of them downloaded, or nothing is saved). */
+    async save(key, request, execution, clips) {
         await this.uploadSaves;
-        if (this.restored)
-            return;
-        if (clips.length < this.settings.request.numResults) {
-            core/* warning */.$e(`Not saved to the cache: ${clips.length} of ${this.settings.request.numResults} results came back, and a cached short result would be served to every later run`);
+        const n = request.request.numResults;
+        if (clips.length < n) {
+            core/* warning */.$e(`Not saved to the cache: ${clips.length} of ${n} results came back, and a cached short result would be served to every later run`);
             return;
         }
         const notDownloaded = clips.filter((c) => !c.absPath);
@@ -322,24 +317,31 @@ class Session {
             core/* warning */.$e(`Not saved to the cache: clip ${notDownloaded.map((c) => c.index).join(', ')} was not downloaded`);
             return;
         }
-        const rel = `${STAGING_ROOT}/${this.key}`;
+        const rel = `${STAGING_ROOT}/${key}`;
         const dir = this.staging(rel);
         try {
             await this.cleanUp(rel);
-            await (0,promises_.mkdir)(dir, { recursive: true });
+            await (0,fs_safe/* ensureDir */.A0)(this.ctx.root, dir);
             const cached = [];
-            for (const { path: _path, absPath, bytes, releaseAssetUrl: _release, ...clip } of clips) {
+            for (const clip of clips) {
                 const staged = external_node_path_default().join(dir, stagedClipName(clip.index));
-                await linkOrCopy(absPath, staged);
-                cached.push({ ...clip, bytes: bytes ?? (await (0,promises_.stat)(staged)).size, sha256: await (0,src_hash/* sha256File */.Q)(staged) });
+                await linkOrCopy(clip.absPath, staged);
+                cached.push({
+                    index: clip.index,
+                    fileId: clip.fileId,
+                    ...(clip.durationSeconds !== undefined && { durationSeconds: clip.durationSeconds }),
+                    ...(clip.publicUrl !== undefined && { publicUrl: clip.publicUrl }),
+                    bytes: clip.bytes ?? (await (0,promises_.stat)(staged)).size,
+                    sha256: await (0,src_hash/* sha256File */.Q)(staged),
+                });
             }
-            const record = { format: CACHE_FORMAT, key: this.key, execution, clips: cached };
-            await (0,promises_.writeFile)(external_node_path_default().join(dir, RECORD), `${JSON.stringify(record, null, 2)}\n`);
-            const id = await this.lib.saveCache([rel], this.key);
+            const record = { format: CACHE_FORMAT, key, execution: withoutLinks(execution), clips: cached };
+            await (0,promises_.writeFile)(external_node_path_default().join(dir, RECORD), `${JSON.stringify(record, null, 2)}\n`, { flag: 'wx' });
+            const id = await this.lib.saveCache([rel], key);
             if (id === -1)
                 core/* warning */.$e(`The clips were not saved to the cache (see the message above; another job with the same inputs may have saved this key already)`);
             else
-                core/* info */.pq(`Saved the clips to the cache (entry ${id}, key ${this.key})`);
+                core/* info */.pq(`Saved the clips to the cache (entry ${id}, key ${key})`);
         }
         catch (error) {
             core/* warning */.$e(`The clips were not saved to the cache: ${(0,errors/* errorText */.kc)(error)}`);
@@ -349,23 +351,31 @@ class Session {
         }
     }
 }
-async function moveFile(from, to) {
-    try {
-        await (0,promises_.rename)(from, to);
-    }
-    catch {
-        await (0,promises_.copyFile)(from, to);
-        await (0,promises_.rm)(from, { force: true });
-    }
-}
 /** A hard link costs no copy; across devices (or where links are refused) copy instead. */
 async function linkOrCopy(from, to) {
     try {
         await (0,promises_.link)(from, to);
     }
     catch {
-        await (0,promises_.copyFile)(from, to);
+        await (0,promises_.copyFile)(from, to, external_node_fs_.constants.COPYFILE_EXCL);
     }
+}
+/** The execution without its signed links: they expire, and a cache entry is no place for credentials. */
+function withoutLinks(execution) {
+    return {
+        ...execution,
+        results: execution.results.map(({ fileId, type, file }) => ({
+            fileId,
+            ...(type !== undefined && { type }),
+            ...(file && {
+                file: {
+                    fileId: file.fileId,
+                    ...(file.type !== undefined && { type: file.type }),
+                    ...(file.durationSeconds !== undefined && { durationSeconds: file.durationSeconds }),
+                },
+            }),
+        })),
+    };
 }
 
 

@@ -28368,42 +28368,258 @@ module.exports = {
 
 /***/ }),
 
-/***/ 16236:
+/***/ 39354:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */   G: () => (/* binding */ InputErrors),
+/* harmony export */   Zw: () => (/* binding */ Problems),
+/* harmony export */   dz: () => (/* binding */ InputError)
 /* harmony export */ });
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(25540);
+
 /** A problem with an input: names the input and what it allows. Raised before any API request. */
 class InputError extends Error {
     input;
     name = 'InputError';
     constructor(input, detail) {
-        super(`Input '${input}': ${detail}`);
+        // An input may quote an event payload or a committed file name: one clean line.
+        super((0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .u)(`Input '${input}': ${detail}`, 4000));
         this.input = input;
+    }
+}
+/** Every input problem of a run, so one run reports them all, not the first only. */
+class InputErrors extends Error {
+    errors;
+    name = 'InputErrors';
+    constructor(errors) {
+        super(errors.length === 1
+            ? errors[0].message
+            : `${errors.length} inputs are invalid: ${errors.map((e) => e.message).join(' ')}`);
+        this.errors = errors;
+    }
+}
+/** Collects InputErrors while the inputs are read, so each field is checked even after one failed. */
+class Problems {
+    errors = [];
+    /** Runs a reader; an InputError (or several) is recorded and `undefined` returned instead. */
+    async take(read) {
+        try {
+            return await read();
+        }
+        catch (error) {
+            if (error instanceof InputError)
+                this.errors.push(error);
+            else if (error instanceof InputErrors)
+                this.errors.push(...error.errors);
+            else
+                throw error;
+            return undefined;
+        }
+    }
+    add(input, detail) {
+        this.errors.push(new InputError(input, detail));
+    }
+    has(input) {
+        return this.errors.some((e) => e.input === input);
+    }
+    throwIfAny() {
+        if (this.errors.length > 0)
+            throw new InputErrors(this.errors);
     }
 }
 
 
 /***/ }),
 
-/***/ 27194:
+/***/ 73332:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ readAndMaskApiKey)
+/* harmony export */   L: () => (/* binding */ readAndMaskApiKey),
+/* harmony export */   S: () => (/* binding */ checkApiKey)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(39354);
 
-let masked;
-/** Reads the key from the input or the environment and masks it (once) before anything else can print it. */
+
+/** Characters an HTTP header value can carry and a key plausibly holds: visible ASCII, no spaces. */
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
+/**
+ * Reads the key from the input or the environment and masks it before anything else can print it. Called
+ * once, by the entry point; everything else receives the key as a value.
+ */
 function readAndMaskApiKey(read = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4) {
     const key = (read('api-key') || process.env.VIDEOGEN_API_KEY || '').trim();
-    if (key && key !== masked) {
+    if (key)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(key);
-        masked = key;
-    }
     return key;
+}
+/**
+ * A key Node would refuse to put in the Authorization header (a pasted zero-width space, an inner line
+ * break) fails here, naming the position but never the key.
+ */
+function checkApiKey(key) {
+    if (HEADER_SAFE.test(key))
+        return;
+    const index = [...key].findIndex((c) => !HEADER_SAFE.test(c));
+    const bad = [...key][index];
+    const code = `U+${bad.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('api-key', `contains a character that cannot be sent in an HTTP header (${code} at position ${index + 1}): copy the key again from app.videogen.io, without spaces or invisible characters`);
+}
+
+
+/***/ }),
+
+/***/ 25540:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ hasUnsafeCharacters),
+/* harmony export */   u: () => (/* binding */ clean)
+/* harmony export */ });
+// The one way a string from outside (the API, storage, the repository, a restored cache entry, an event
+// payload) reaches a log line, an annotation or an error message. The runner reads every stdout line whose
+// text, after leading blanks, starts with `::` as a command (`::set-output`, `::save-state`,
+// `::stop-commands::`, `::add-mask::`), so an outside string must never start a line: line breaks and
+// other control characters are escaped, and a leading `::` is defused.
+/** C0/C1 controls, DEL, Unicode line/paragraph separators, zero-width and bidi controls, BOM. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+const escape = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/** One printable line, at most `max` characters (then `…`), safe anywhere in a log line. */
+function clean(value, max = 500) {
+    let text = typeof value === 'string' ? value : String(value);
+    if (text.length > max)
+        text = `${text.slice(0, max)}…`;
+    text = text.replace(UNSAFE, escape);
+    return text.replace(/^(\s*):/, (_m, blanks) => `${blanks}\\u003a`);
+}
+/** Whether a string holds a character `clean` would escape (or a blank, when `blanks` is set: URLs have none). */
+function hasUnsafeCharacters(text, { blanks = false } = {}) {
+    UNSAFE.lastIndex = 0;
+    return UNSAFE.test(text) || (blanks && /\s/.test(text));
+}
+
+
+/***/ }),
+
+/***/ 2462:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FC: () => (/* binding */ MainState),
+/* harmony export */   UM: () => (/* binding */ markMainStarted),
+/* harmony export */   cj: () => (/* binding */ readPostState),
+/* harmony export */   tl: () => (/* binding */ isPost)
+/* harmony export */ });
+/* unused harmony export STATE */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
+/* harmony import */ var _videogen_ids_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(46277);
+// What main leaves for the post step (one helper for both, so the names cannot drift). Main saves each
+// fact the moment it becomes true, because it may be killed at any moment after: the post step then
+// reads them as STATE_<name> and cancels whatever main could not see end.
+
+
+const STATE = {
+    isPost: 'isPost',
+    /** The execution of a single-clip run. */
+    executionId: 'executionId',
+    /** 'terminal' once known ended; 'detached' when left running on purpose (wait: false, no cancel-on-timeout). */
+    disposition: 'disposition',
+    /** A batch: JSON object of execution id → disposition ('' while open). */
+    executions: 'executions',
+    /** JSON {mark, count}: creates sent and not yet answered, and the newest execution id seen before them. */
+    createInFlight: 'createInFlight',
+    /** The API base URL main resolved (post does not read inputs again). */
+    baseUrl: 'baseUrl',
+};
+function isPost() {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(STATE.isPost) === 'true';
+}
+/** First thing main does: whatever happens next, the post step must know it is the post step. */
+function markMainStarted() {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(STATE.isPost, 'true');
+}
+/** Main's side: records as it goes, and remembers what it recorded (state written here is not readable back). */
+class MainState {
+    batch;
+    executions = new Map();
+    inFlight = 0;
+    mark = null;
+    constructor(batch = false) {
+        this.batch = batch;
+    }
+    rememberBaseUrl(url) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(STATE.baseUrl, url);
+    }
+    /** Before a create is sent: `mark` is the newest execution id listed just before (null if unknown). */
+    beginCreate(mark) {
+        this.inFlight++;
+        if (this.inFlight === 1)
+            this.mark = mark;
+        this.saveInFlight();
+    }
+    /** The create answered (with an id, or failed unambiguously). */
+    endCreate() {
+        this.inFlight = Math.max(0, this.inFlight - 1);
+        this.saveInFlight();
+    }
+    track(id) {
+        this.executions.set(id, '');
+        this.save(id);
+    }
+    settle(id, disposition) {
+        this.executions.set(id, disposition);
+        this.save(id);
+    }
+    settledAs(id) {
+        return this.executions.get(id) || undefined;
+    }
+    save(id) {
+        if (this.batch) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(STATE.executions, JSON.stringify(Object.fromEntries(this.executions)));
+            return;
+        }
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(STATE.executionId, id);
+        const disposition = this.executions.get(id);
+        if (disposition)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(STATE.disposition, disposition);
+    }
+    saveInFlight() {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(STATE.createInFlight, this.inFlight > 0 ? JSON.stringify({ mark: this.mark, count: this.inFlight }) : '');
+    }
+}
+/** Post's side. State is outside input too (another step could write these names): ids are checked. */
+function readPostState() {
+    const open = [];
+    const batch = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(STATE.executions);
+    if (batch) {
+        try {
+            const entries = Object.entries(JSON.parse(batch));
+            for (const [id, disposition] of entries)
+                if ((0,_videogen_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .isExecutionId */ .MV)(id) && !disposition)
+                    open.push(id);
+        }
+        catch {
+            // Unreadable: nothing to act on safely.
+        }
+    }
+    const single = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(STATE.executionId);
+    if ((0,_videogen_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .isExecutionId */ .MV)(single) && !_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(STATE.disposition))
+        open.push(single);
+    let createsInFlight;
+    try {
+        const raw = JSON.parse(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(STATE.createInFlight) || 'null');
+        if (raw && Number.isInteger(raw.count) && raw.count > 0) {
+            createsInFlight = { mark: (0,_videogen_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .isExecutionId */ .MV)(raw.mark) ? raw.mark : null, count: raw.count };
+        }
+    }
+    catch {
+        createsInFlight = undefined;
+    }
+    const baseUrl = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(STATE.baseUrl);
+    return { ...(baseUrl && { baseUrl }), open, ...(createsInFlight && { createsInFlight }) };
 }
 
 
@@ -28415,26 +28631,37 @@ function readAndMaskApiKey(read = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Dr: () => (/* binding */ NetworkError),
 /* harmony export */   J$: () => (/* binding */ AmbiguousCreateError),
+/* harmony export */   KF: () => (/* binding */ answeredBeforeProcessing),
 /* harmony export */   gr: () => (/* binding */ VideoGenApiError),
 /* harmony export */   kc: () => (/* binding */ errorText),
 /* harmony export */   vo: () => (/* binding */ describeRequirement)
 /* harmony export */ });
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(25540);
+// Errors of the API client. Every API error carries status, code, message and request id, and prints them;
+// every text that came from outside is cleaned before it is part of a message.
+
 class VideoGenApiError extends Error {
     status;
+    body;
     requestId;
     operation;
+    fromApi;
     name = 'VideoGenApiError';
     code;
     requirement;
     /** What the server asked to wait before retrying (Retry-After, or X-RateLimit-Reset on a 429). */
     retryAfterMs;
-    constructor(status, body, requestId, operation) {
+    constructor(status, body, requestId, operation, 
+    /** The body was the API's own ApiError JSON (not a gateway's HTML page or nothing). */
+    fromApi) {
         super(describeApiError(status, body, requestId, operation));
         this.status = status;
+        this.body = body;
         this.requestId = requestId;
         this.operation = operation;
-        this.code = body.code ?? undefined;
-        this.requirement = body.requirement ?? undefined;
+        this.fromApi = fromApi;
+        this.code = body.code;
+        this.requirement = body.requirement;
     }
 }
 function describeRequirement(requirement) {
@@ -28450,7 +28677,7 @@ function describeRequirement(requirement) {
 }
 function describeApiError(status, body, requestId, operation) {
     const code = body.code ? ` ${body.code}` : '';
-    const message = body.message?.trim() || '(no message)';
+    const message = body.message ?? '(no message)';
     const id = requestId ? ` [request id ${requestId}]` : ' [no request id]';
     let advice = '';
     if (status === 401)
@@ -28459,38 +28686,76 @@ function describeApiError(status, body, requestId, operation) {
         advice = ' The team is out of credits: top up at app.videogen.io before retrying.';
     return `${operation} failed: HTTP ${status}${code}: ${message}${id}.${describeRequirement(body.requirement)}${advice}`;
 }
-/** The request failed before an HTTP status arrived (connection refused, reset, timeout). */
+/** The request failed before an HTTP status arrived (refused, reset, timeout, TLS, DNS, proxy). */
 class NetworkError extends Error {
     operation;
     cause;
-    notSent;
     name = 'NetworkError';
-    constructor(operation, cause, 
-    /** True when the request can be known not to have reached the server (nothing was sent). */
-    notSent) {
-        super(`${operation} failed: ${errorText(cause)}`);
+    notSent;
+    transient;
+    constructor(operation, cause, failure) {
+        super(`${operation} failed: ${errorText(cause)}. ${failure.explanation}`);
         this.operation = operation;
         this.cause = cause;
-        this.notSent = notSent;
+        this.notSent = !failure.maybeSent;
+        this.transient = failure.transient;
     }
 }
+/** One clean line for any error, own or foreign (a library's message may quote a path or a response). */
 function errorText(error) {
     if (error instanceof Error) {
         const code = error.code;
-        return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+        const text = typeof code === 'string' && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+        return (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .u)(text, 2000);
     }
-    return String(error);
+    return (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .u)(String(error), 2000);
 }
 /** POST generate-video-clip failed in a way that may or may not have created (and billed) an execution. */
 class AmbiguousCreateError extends Error {
     cause;
     name = 'AmbiguousCreateError';
     constructor(cause) {
-        super(`${cause.message}\nThe request reached VideoGen, so an execution may have been created and billed. ` +
+        super(`${errorText(cause)} The request reached VideoGen, so an execution may have been created and billed. ` +
             'It was not retried, to avoid paying twice. Check the executions list (GET /v1/tools/executions or the dashboard) ' +
             'and resume one with the execution-id input, or re-run the job.');
         this.cause = cause;
     }
+}
+/**
+ * The API refused the request before doing anything with it: a 429 rate limit (not out of credits), or a
+ * 503 that is the API's own answer (an ApiError body or a Retry-After). A gateway's HTML or empty 503
+ * proves nothing: the API behind it may have processed the request.
+ */
+function answeredBeforeProcessing(error) {
+    if (error.status === 429)
+        return error.code !== 'insufficient_credits';
+    return error.status === 503 && (error.fromApi || error.retryAfterMs !== undefined);
+}
+
+
+/***/ }),
+
+/***/ 46277:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hp: () => (/* binding */ FILE_ID),
+/* harmony export */   MV: () => (/* binding */ isExecutionId),
+/* harmony export */   OZ: () => (/* binding */ isFileId)
+/* harmony export */ });
+/* unused harmony exports EXECUTION_ID, sameExecution */
+// Shapes of VideoGen ids. Ids are opaque (the execution prefix changed once, vg_exec_ → vg_tool_), but an
+// id is used in request paths, file names and log lines, so one that does not look like an id is refused:
+// `vg_`, a lower-case kind, `_`, then base64url characters.
+const FILE_ID = /^vg_file_[A-Za-z0-9_-]{1,100}$/;
+/** Any vg_ id but a file id. */
+const EXECUTION_ID = /^vg_(?!file_)[a-z]{1,16}_[A-Za-z0-9_-]{1,100}$/;
+const isFileId = (value) => typeof value === 'string' && FILE_ID.test(value);
+const isExecutionId = (value) => typeof value === 'string' && EXECUTION_ID.test(value);
+/** The same execution under either prefix: the API still answers old `vg_exec_` ids with `vg_tool_` ones. */
+function sameExecution(a, b) {
+    const body = (id) => id.replace(/^vg_(exec|tool)_/, '');
+    return a === b || (/^vg_(exec|tool)_/.test(a) && /^vg_(exec|tool)_/.test(b) && body(a) === body(b));
 }
 
 
@@ -28856,6 +29121,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   Gu: () => (/* binding */ getState),
+  Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
   LZ: () => (/* binding */ saveState),
@@ -28866,7 +29132,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -29740,13 +30006,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -32108,28 +32374,41 @@ function copyFile(srcFile, destFile, force) {
 /************************************************************************/
 var __webpack_exports__ = {};
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16236);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(27194);
-/* harmony import */ var _videogen_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(49532);
+/* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(39354);
+/* harmony import */ var _inputs_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(73332);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2462);
+/* harmony import */ var _videogen_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(49532);
 // Entry point of both the main and the post step (one bundle, as actions/checkout does): the state
-// `isPost` is only visible to the post step.
+// `isPost` is only visible to the post step. The key is read and masked here, once, before anything
+// else can print it, and handed down as a value.
 
 
 
 
+
+/** Whatever keeps the event loop alive after the step is done (a stuck socket, a timer) must not hold the job. */
+const EXIT_GRACE_MS = 500;
 async function entry() {
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .readAndMaskApiKey */ .L)();
-    if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu('isPost') === 'true') {
-        const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(198), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86661));
-        await post();
+    const apiKey = (0,_inputs_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .readAndMaskApiKey */ .L)();
+    if ((0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .isPost */ .tl)()) {
+        const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(257), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86661));
+        return post(apiKey);
+    }
+    (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .markMainStarted */ .UM)();
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(257), __nccwpck_require__.e(723)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12723));
+    return main(apiKey);
+}
+function fail(error) {
+    if (error instanceof _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputErrors */ .G && error.errors.length > 1) {
+        // One annotation per input, titled with its name, then the step's failure.
+        for (const e of error.errors)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(e.message, { title: `Input '${e.input}'` });
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`${error.errors.length} inputs are invalid (see above); nothing was sent`);
         return;
     }
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ('isPost', 'true');
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(198), __nccwpck_require__.e(866)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77866));
-    await main();
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorText */ .kc)(error));
 }
-entry().catch((error) => {
-    const message = error instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d ? `${error.message}` : (0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorText */ .kc)(error);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message);
-});
+entry()
+    .catch(fail)
+    .finally(() => setTimeout(() => process.exit(), EXIT_GRACE_MS).unref());
 

@@ -1,12 +1,16 @@
 // dry-run: everything but the requests. Validated settings, the files with their hashes, and the exact
 // body that would be sent (with placeholders where upload ids would go).
 import * as core from '@actions/core'
-import type { AssetRef } from './assets.js'
+import { OUTPUTS, setOutput } from './deliver/outputs.js'
 import { renderSummary, writeSummary } from './deliver/summary.js'
-import { sha256File } from './hash.js'
 import { summarySettings } from './deliver/summary-settings.js'
-import { buildRequestBody } from './request.js'
-import type { Settings } from './settings.js'
+import { sha256File } from './hash.js'
+import type { ClipRequest, Settings } from './inputs/settings.js'
+import { buildRequestBody, mapRequestFiles } from './request-body.js'
+import { errorText } from './videogen/errors.js'
+import type { AssetRef } from './workspace.js'
+
+const LABELS = { images: 'image', videos: 'video', audio: 'audio', startFrame: 'start frame' } as const
 
 async function describe(ref: AssetRef, label: string): Promise<string> {
   if ('fileId' in ref) {
@@ -16,35 +20,52 @@ async function describe(ref: AssetRef, label: string): Promise<string> {
   const { file } = ref
   const sha = await sha256File(file.absPath)
   core.info(
-    `  ${label}: would upload ${file.relPath} (${file.kind}, ${file.contentType}, ${file.size} bytes, sha256 ${sha})`,
+    `  ${label}: would upload ${file.label} (${file.kind}, ${file.contentType}, ${file.size} bytes, sha256 ${sha})`,
   )
   return `<upload:${file.relPath}>`
+}
+
+/** The body of one request, with its files listed as they are met. */
+async function planBody(clip: ClipRequest): Promise<Record<string, unknown>> {
+  const labels = new Map<AssetRef, string>()
+  for (const [kind, label] of Object.entries(LABELS)) {
+    const refs = clip.files[kind as keyof typeof LABELS]
+    for (const ref of refs === undefined ? [] : Array.isArray(refs) ? refs : [refs]) labels.set(ref, label)
+  }
+  // One by one, in input order, so the listing reads as the inputs do.
+  const described = new Map<AssetRef, string>()
+  for (const [ref, label] of labels) described.set(ref, await describe(ref, label))
+  const { body, overridden } = buildRequestBody(
+    clip,
+    await mapRequestFiles(clip.files, async (ref) => described.get(ref) as string),
+  )
+  for (const key of overridden) core.warning(`params.${key} is ignored: a typed input sets ${key}`)
+  return body
 }
 
 export async function dryRun(settings: Settings): Promise<void> {
   const started = Date.now()
   core.info('Dry run: inputs are valid; no request is made.')
-  const refs = [...settings.images, ...(settings.video ? [settings.video] : [])]
-  if (refs.length) core.info('Files:')
-  const imageIds: string[] = []
-  for (const ref of settings.images) imageIds.push(await describe(ref, 'image'))
-  const videoId = settings.video ? await describe(settings.video, 'video') : undefined
-  const { body, overridden } = buildRequestBody(settings, imageIds, videoId)
-  for (const key of overridden) core.warning(`params.${key} is ignored: a typed input sets ${key}`)
+  const clip = settings.requests[0] as ClipRequest
+  const refs = [...clip.files.images, ...clip.files.videos, ...clip.files.audio]
+  if (refs.length || clip.files.startFrame) core.info('Files:')
+  const body = await planBody(clip)
   core.info(`Would send POST ${settings.baseUrl}/v1/tools/generate-video-clip with body:`)
   core.info(JSON.stringify(body, null, 2))
-  core.setOutput('status', 'dry-run')
-  core.setOutput('request-body', JSON.stringify(body))
-  if (settings.summary) {
-    await writeSummary(
-      renderSummary({
-        status: 'dry-run',
-        elapsedMs: Date.now() - started,
-        settings: summarySettings(settings),
-        ...(settings.request.prompt && { prompt: settings.request.prompt }),
-        clips: [],
-      }) +
-        `\n<details><summary>Request body</summary>\n\n\`\`\`json\n${JSON.stringify(body, null, 2).replace(/`/g, '\\u0060')}\n\`\`\`\n</details>\n`,
-    )
+  setOutput(OUTPUTS.status, 'dry-run')
+  setOutput(OUTPUTS.requestBody, JSON.stringify(body))
+  if (!settings.summary) return
+  try {
+    const markdown = renderSummary({
+      status: 'dry-run',
+      elapsedMs: Date.now() - started,
+      settings: summarySettings(clip),
+      ...(clip.request.prompt && { prompt: clip.request.prompt }),
+      clips: [],
+      requestBody: JSON.stringify(body, null, 2),
+    })
+    await writeSummary(markdown)
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${errorText(error)}`)
   }
 }

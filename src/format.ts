@@ -21,10 +21,11 @@ export function formatBytes(bytes: number): string {
   return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`
 }
 
-/** Unix seconds → ISO-like UTC text, e.g. "2026-11-24 23:10 UTC". */
+/** Unix seconds → ISO-like UTC text, e.g. "2026-11-24 23:10 UTC"; anything unusable → "expiry unknown". */
 export function formatExpiry(unixSeconds: number | undefined): string {
-  if (!unixSeconds) return 'expiry unknown'
-  return new Date(unixSeconds * 1000)
+  const date = new Date((unixSeconds ?? NaN) * 1000)
+  if (!unixSeconds || Number.isNaN(date.getTime())) return 'expiry unknown'
+  return date
     .toISOString()
     .replace('T', ' ')
     .replace(/:\d\d\.\d+Z$/, ' UTC')

@@ -1,26 +1,29 @@
-// The flow, top-down: settings → (cache) → uploads → create → wait → deliver.
+// The main step, top-down: inputs → preflight → create (or resume, or a cache hit) → follow → deliver.
+// Each stage shows as a group in the log and returns what the next one needs; the execution goes down
+// through them and is written out once, by `report`, at the end.
 import * as core from '@actions/core'
-import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { AssetRef } from './assets.js'
-import { type Clip, clipsOf } from './deliver/clip.js'
+import type { CacheStore, RestoredRun } from './cache.js'
+import { cancelAndConfirm, cancelOutcome, executionsSince } from './cancel.js'
+import { type Clip, clipsOf } from './clip.js'
 import { downloadClips } from './deliver/download.js'
-import { setClipOutputs } from './deliver/outputs.js'
-import { enablePublicPreviews } from './deliver/public-preview.js'
+import { renewLinks } from './deliver/links.js'
+import { OUTPUTS, setClipOutputs, setOutput } from './deliver/outputs.js'
+import { withPublicPreviews } from './deliver/public-preview.js'
+import { writeResultsFile } from './deliver/results-file.js'
 import { type SummaryInput, renderSummary, writeSummary } from './deliver/summary.js'
 import { summarySettings } from './deliver/summary-settings.js'
 import { formatDuration } from './format.js'
-import { cancelAndConfirm, cancelOutcome, rememberExecution, settleExecution, settledAs } from './lifecycle.js'
-import { buildRequestBody } from './request.js'
-import { readAndMaskApiKey } from './secrets.js'
-import { type Settings, loadSettings } from './settings.js'
+import { type ClipRequest, type Settings, loadSettings } from './inputs/settings.js'
+import { buildRequestBody, mapRequestFiles } from './request-body.js'
+import { MainState } from './state.js'
 import { CancelledByRunner, listenForCancel } from './signals.js'
-import { uploadAssets } from './uploads.js'
+import { uploadAll } from './uploads.js'
 import { type VideoGenClient, createClient } from './videogen/client.js'
-import { AmbiguousCreateError, describeRequirement, errorText } from './videogen/errors.js'
+import { AmbiguousCreateError, VideoGenApiError, describeRequirement, errorText } from './videogen/errors.js'
 import type { Execution } from './videogen/types.js'
+import { isTerminal } from './videogen/types.js'
 import { waitForExecution } from './wait.js'
-import type { CacheSession, CachedRun } from './cache.js'
 
 /** Time for cancel + confirm on a timeout or a failed wait. */
 const CANCEL_BUDGET_MS = 6000
@@ -28,42 +31,77 @@ const CANCEL_BUDGET_MS = 6000
 const SIGNAL_WINDOW_MS = 7000
 /** Creating an execution with less time than this (or a quarter of timeout) left would only pay for one to cancel at once. */
 const MIN_TIME_TO_CREATE_MS = 10_000
+/** Downloads may run past `timeout` by this much at most, so a clip that ends near the deadline still arrives. */
+const DOWNLOAD_GRACE_MS = 10 * 60_000
+/** Listing the newest execution before a create is a courtesy to the post step: never worth a long wait. */
+const MARK_BUDGET_MS = 5000
 
 export class ActionFailure extends Error {
   override readonly name = 'ActionFailure'
+  constructor(
+    message: string,
+    readonly details: Pick<SummaryInput, 'requestId' | 'nextStep'> = {},
+  ) {
+    super(message)
+  }
 }
 
-export async function main(): Promise<void> {
+const log = { info: core.info, warning: core.warning }
+
+export async function main(apiKey: string): Promise<void> {
   const started = Date.now()
-  const apiKey = readAndMaskApiKey()
-  const settings = await loadSettings(core.getInput, apiKey)
+  const settings = await core.group('Inputs', async () => {
+    const loaded = await loadSettings(core.getInput, apiKey)
+    for (const warning of loaded.warnings) core.warning(warning)
+    core.info(`API ${loaded.baseUrl}; timeout ${formatDuration(loaded.timeoutMs)}`)
+    return loaded
+  })
   if (settings.dryRun) {
     const { dryRun } = await import('./dry-run.js')
     return dryRun(settings)
   }
-  const client = createClient(settings.baseUrl, settings.apiKey)
-  const cancel = listenForCancel((name) => core.info(`Received ${name}: stopping`))
+  const client = createClient(settings.baseUrl, settings.apiKey, { log: { debug: core.debug, info: core.info } })
+  const state = new MainState()
+  state.rememberBaseUrl(settings.baseUrl)
+  const run = new Run(settings, client, state, started)
+  const cancel = listenForCancel((name) => core.info(run.onSignal(name)))
+  run.signal = cancel.signal
   try {
-    await new Run(settings, client, cancel.signal, started).execute()
+    await run.execute()
   } finally {
     cancel.dispose()
     await client.close()
   }
 }
 
+type Start =
+  | { kind: 'created' | 'resumed'; id: string; createdAt: number; cacheKey?: string }
+  | { kind: 'cached'; restored: RestoredRun }
+
 class Run {
+  signal: AbortSignal = new AbortController().signal
   private executionId: string | undefined
-  /** When create answered: the start of the progress line the poll scheduler extrapolates (not the step start, which includes uploads). */
-  private createdAt: number | undefined
+  private creating = false
+  private cache: CacheStore | undefined
   private readonly deadline: number
+  private readonly request: ClipRequest | undefined
 
   constructor(
     private readonly settings: Settings,
     private readonly client: VideoGenClient,
-    private readonly signal: AbortSignal,
+    private readonly state: MainState,
     private readonly started: number,
   ) {
     this.deadline = started + settings.timeoutMs
+    this.request = settings.requests[0]
+  }
+
+  /** The line to log when the runner's signal arrives: what happens next depends on where we are. */
+  onSignal(name: string): string {
+    if (this.creating) {
+      return `Received ${name} while the create request is in flight: it cannot be withdrawn, so its execution will be cancelled as soon as its id arrives (or by the post step, if this step is killed first)`
+    }
+    return `Received ${name}: stopping`
   }
 
   async execute(): Promise<void> {
@@ -76,84 +114,149 @@ class Run {
   }
 
   private async run(): Promise<void> {
-    const s = this.settings
-    let cache: CacheSession | undefined
-    // Before anything is created or billed: a delivery that cannot work would only fail after the clips were paid for.
-    if (s.artifact) await (await import('./deliver/artifact.js')).checkArtifactNameFree(s.artifact.name)
-    if (s.release) await (await import('./deliver/release.js')).checkReleaseTarget(s.release)
-    if (s.executionId) {
-      this.executionId = s.executionId
-      rememberExecution(s.executionId)
-      core.info(`Resuming execution ${s.executionId}`)
-    } else {
-      if (s.cache) {
-        const { openCache } = await import('./cache.js')
-        cache = await openCache(s, this.client)
-        if (cache.restored) return this.deliverFromCache(cache.restored)
-      }
-      const imageIds = await this.upload(s.images, cache)
-      const [videoId] = await this.upload(s.video ? [s.video] : [], cache)
-      const { body, overridden } = buildRequestBody(s, imageIds, videoId)
-      for (const key of overridden) core.warning(`params.${key} is ignored: a typed input sets ${key}`)
-      this.signal.throwIfAborted()
-      const left = this.deadline - Date.now()
-      if (left < Math.min(MIN_TIME_TO_CREATE_MS, s.timeoutMs / 4)) {
-        throw new ActionFailure(
-          `Timed out before creating the execution: the uploads took ${formatDuration(Date.now() - this.started)} of the ${formatDuration(s.timeoutMs)} timeout, leaving ${formatDuration(Math.max(0, left))}. Nothing was created or billed; raise timeout.`,
-        )
-      }
-      // The request itself is deliberately not abortable (once sent, the only safe way out is to learn the
-      // id and cancel it); the signal only ends waits between attempts that the server refused.
-      const id = await this.client.tools.generateVideoClip(body, { deadline: this.deadline, signal: this.signal })
-      this.executionId = id
-      this.createdAt = Date.now()
-      rememberExecution(id)
-      core.info(`Created execution ${id}`)
-      this.signal.throwIfAborted()
+    await this.preflight()
+    const start = await this.createOrResume()
+    if (start.kind === 'cached') {
+      return core.group('Delivery (from the cache)', () =>
+        this.deliver(start.restored.execution, start.restored.clips, true),
+      )
     }
-    const id = this.executionId as string
-    if (!s.wait) return this.detach(id)
-
-    let outcome: Awaited<ReturnType<typeof waitForExecution>>
-    try {
-      outcome = await waitForExecution(id, {
-        createdAt: this.createdAt ?? Date.now(),
-        deadline: this.deadline,
-        signal: this.signal,
-        getExecution: (execId, options) => this.client.tools.getExecution(execId, options),
-        log: core.info,
-      })
-    } catch (error) {
-      if (this.signal.aborted) throw error
-      // Polling failed for good (the API kept failing): the execution may be running and billing.
-      return this.abandonWait(id, undefined, `Could not follow execution ${id}: ${errorText(error)}`)
-    }
-    if (outcome.kind === 'timeout') return this.abandonWait(id, outcome.last)
-    settleExecution('terminal')
-    const execution = outcome.execution
-    core.setOutput('status', execution.status)
-    core.info(
-      `Execution ${id} ${execution.status} after ${formatDuration(Date.now() - this.started)} (${outcome.polls} polls)`,
-    )
+    const id = start.id
+    if (!this.settings.wait) return this.detach(id)
+    const execution = await core.group(`Waiting for ${id}`, () => this.follow(id, start.createdAt))
     if (execution.status !== 'succeeded') return this.onUnsuccessful(execution)
-    await this.deliver(execution, cache)
+    await core.group('Delivery', () => this.deliver(execution, clipsOf(execution), false, start.cacheKey))
   }
 
-  private async upload(refs: AssetRef[], cache: CacheSession | undefined): Promise<string[]> {
-    if (refs.length === 0) return []
-    return uploadAssets(this.client.files, refs, {
-      isTemporary: this.settings.temporaryUploads,
-      deadline: this.deadline,
-      signal: this.signal,
-      ...(cache && {
-        reuse: (file) => cache.reuseUpload(file),
-        uploaded: (file, fileId) => cache.rememberUpload(file, fileId),
-      }),
+  /** Before anything is created or billed: a delivery that cannot work would only fail after the clips were paid for. */
+  private async preflight(): Promise<void> {
+    const { artifact, release } = this.settings
+    if (!artifact && !release) return
+    await core.group('Preflight', async () => {
+      if (artifact) await (await import('./deliver/artifact.js')).checkArtifactNameFree(artifact.name)
+      if (release) await (await import('./deliver/release.js')).checkReleaseTarget(release)
     })
   }
 
+  private async createOrResume(): Promise<Start> {
+    const s = this.settings
+    if (s.executionId) {
+      this.adopt(s.executionId)
+      core.info(`Resuming execution ${s.executionId}`)
+      return { kind: 'resumed', id: s.executionId, createdAt: Date.now() }
+    }
+    const request = this.request as ClipRequest
+    let cacheKey: string | undefined
+    if (s.cache) {
+      const restored = await core.group('Cache', async () => {
+        const { openCache } = await import('./cache.js')
+        this.cache = await openCache({
+          root: s.workspace.root,
+          baseUrl: s.baseUrl,
+          rememberUploads: !s.temporaryUploads,
+          files: this.client.files,
+        })
+        if (!this.cache) return undefined
+        cacheKey = await this.cache.keyOf(request)
+        core.info(`Cache key: ${cacheKey}`)
+        return this.cache.restore(cacheKey, request, s.downloadDir)
+      })
+      if (restored) {
+        core.info(`Cache hit: reused execution ${restored.execution.toolExecutionId}; no new execution was created`)
+        return { kind: 'cached', restored }
+      }
+    }
+    const body = await core.group('Uploads', () => this.uploadAndBuild(request))
+    const id = await core.group('Create', () => this.create(body))
+    return { kind: 'created', id, createdAt: Date.now(), ...(cacheKey && { cacheKey }) }
+  }
+
+  private adopt(id: string): void {
+    this.executionId = id
+    this.state.track(id)
+    setOutput(OUTPUTS.executionId, id)
+  }
+
+  private async uploadAndBuild(request: ClipRequest): Promise<Record<string, unknown>> {
+    const { files } = request
+    const refs = [...files.images, ...files.videos, ...files.audio, ...(files.startFrame ? [files.startFrame] : [])]
+    const cache = this.cache
+    const idOf = await uploadAll(this.client.files, refs, {
+      isTemporary: this.settings.temporaryUploads,
+      deadline: this.deadline,
+      signal: this.signal,
+      log: core.info,
+      ...(cache && { reuse: (f) => cache.reuseUpload(f), uploaded: (f, id) => cache.rememberUpload(f, id) }),
+    })
+    if (refs.length === 0) core.info('Nothing to upload')
+    const { body, overridden } = buildRequestBody(request, await mapRequestFiles(files, idOf))
+    for (const key of overridden) core.warning(`params.${key} is ignored: a typed input sets ${key}`)
+    return body
+  }
+
+  private async create(body: Record<string, unknown>): Promise<string> {
+    this.signal.throwIfAborted()
+    const left = this.deadline - Date.now()
+    if (left < Math.min(MIN_TIME_TO_CREATE_MS, this.settings.timeoutMs / 4)) {
+      throw new ActionFailure(
+        `Timed out before creating the execution: the uploads took ${formatDuration(Date.now() - this.started)} of the ${formatDuration(this.settings.timeoutMs)} timeout, leaving ${formatDuration(Math.max(0, left))}. Nothing was created or billed; raise timeout.`,
+      )
+    }
+    const mark = await this.newestExecution()
+    this.state.beginCreate(mark)
+    this.creating = true
+    let id: string
+    try {
+      // The request itself is deliberately not abortable (once sent, the only safe way out is to learn the
+      // id and cancel it); the signal only ends waits between attempts that the server refused.
+      id = await this.client.tools.generateVideoClip(body, { deadline: this.deadline, signal: this.signal })
+    } catch (error) {
+      this.creating = false
+      // Cancelled while an ambiguous create was in flight: leave it to the post step to find and cancel.
+      if (error instanceof AmbiguousCreateError && this.signal.aborted) throw error
+      this.state.endCreate()
+      if (error instanceof AmbiguousCreateError) throw await this.withCandidates(error, mark)
+      throw error
+    }
+    this.creating = false
+    this.adopt(id)
+    this.state.endCreate()
+    core.info(`Created execution ${id}`)
+    this.signal.throwIfAborted()
+    return id
+  }
+
+  /** The newest execution before a create: the post step looks above it if this step dies mid-create. */
+  private async newestExecution(): Promise<string | null> {
+    try {
+      const page = await this.client.tools.listExecutions({
+        limit: 1,
+        deadline: Date.now() + MARK_BUDGET_MS,
+        signal: this.signal,
+      })
+      return page.executions[0]?.toolExecutionId ?? null
+    } catch (error) {
+      if (this.signal.aborted) throw error
+      core.debug(`Could not list the newest execution before creating: ${errorText(error)}`)
+      return null
+    }
+  }
+
+  /** An ambiguous create, with what appeared in the list since it was sent: the user's best lead. */
+  private async withCandidates(error: AmbiguousCreateError, mark: string | null): Promise<Error> {
+    if (mark === null) return error
+    try {
+      const found = await executionsSince(this.client.tools, mark, new Set(), Date.now() + MARK_BUDGET_MS)
+      if (found.length === 0) return error
+      const ids = found.map((e) => `${e.toolExecutionId} (${e.status})`).join(', ')
+      return new ActionFailure(`${error.message} Running executions that appeared since it was sent: ${ids}.`)
+    } catch {
+      return error
+    }
+  }
+
   private async detach(id: string): Promise<void> {
-    settleExecution('detached')
+    this.state.settle(id, 'detached')
     let status = 'pending'
     try {
       status = (await this.client.tools.getExecution(id, { deadline: Math.min(this.deadline, Date.now() + 30_000) }))
@@ -164,8 +267,34 @@ class Run {
         `Created execution ${id}, but could not read its status (${errorText(error)}); reporting it as pending`,
       )
     }
-    core.setOutput('status', status)
+    setOutput(OUTPUTS.status, status)
     core.info(`Not waiting (wait: false). Resume in a later step with execution-id: ${id}`)
+  }
+
+  /** Polls until the execution ends. A timeout or a wait that cannot go on ends the step (abandonWait). */
+  private async follow(id: string, createdAt: number): Promise<Execution> {
+    let outcome: Awaited<ReturnType<typeof waitForExecution>>
+    try {
+      outcome = await waitForExecution(id, {
+        createdAt,
+        deadline: this.deadline,
+        signal: this.signal,
+        getExecution: (execId, options) => this.client.tools.getExecution(execId, options),
+        log: core.info,
+      })
+    } catch (error) {
+      if (this.signal.aborted) throw error
+      // Polling failed for good (the API kept failing): the execution may be running and billing.
+      return this.abandonWait(id, undefined, error)
+    }
+    if (outcome.kind === 'timeout') return this.abandonWait(id, outcome.last)
+    this.state.settle(id, 'terminal')
+    const execution = outcome.execution
+    setOutput(OUTPUTS.status, execution.status)
+    core.info(
+      `Execution ${id} ${execution.status} after ${formatDuration(Date.now() - this.started)} (${outcome.polls} polls)`,
+    )
+    return execution
   }
 
   /**
@@ -173,24 +302,28 @@ class Run {
    * good. Either way the execution may still be running: cancel it, or leave it on purpose
    * (cancel-on-timeout: false) so that a later step can resume it.
    */
-  private async abandonWait(id: string, last: Execution | undefined, cause?: string): Promise<void> {
+  private async abandonWait(id: string, last: Execution | undefined, cause?: unknown): Promise<never> {
     const elapsed = formatDuration(Date.now() - this.started)
     const seen = last ? ` (last seen ${last.status} ${Math.floor(last.progressPercentage ?? 0)}%)` : ''
     let what: string
+    let nextStep: string | undefined
     if (this.settings.cancelOnTimeout) {
-      const status = await cancelAndConfirm(this.client.tools, id, CANCEL_BUDGET_MS)
+      const status = await this.cancel(id, CANCEL_BUDGET_MS)
       what = `Execution ${id} ${cancelOutcome(status)}.`
     } else {
-      settleExecution('detached')
+      this.state.settle(id, 'detached')
       what = `It is still running (cancel-on-timeout: false): resume it in a later step with execution-id: ${id}`
+      nextStep = `Resume it with execution-id: ${id}`
     }
-    const status = cause ? 'error' : 'timed-out'
-    core.setOutput('status', status)
-    const headline = cause
-      ? `${cause} (after ${elapsed})`
-      : `Timed out after ${elapsed} (timeout ${formatDuration(this.settings.timeoutMs)}) waiting for execution ${id}${seen}`
-    await this.summarizeFailure(status, `${headline}. ${what}`)
-    throw new ActionFailure(`${headline}. ${what}`)
+    const status = cause === undefined ? 'timed-out' : 'error'
+    setOutput(OUTPUTS.status, status)
+    const headline =
+      cause === undefined
+        ? `Timed out after ${elapsed} (timeout ${formatDuration(this.settings.timeoutMs)}) waiting for execution ${id}${seen}`
+        : `Could not follow execution ${id}: ${errorText(cause)} (after ${elapsed})`
+    const failure = new ActionFailure(`${headline}. ${what}`, { ...requestIdOf(cause), ...(nextStep && { nextStep }) })
+    await this.summarizeFailure(status, failure)
+    throw failure
   }
 
   private async onUnsuccessful(execution: Execution): Promise<void> {
@@ -198,154 +331,170 @@ class Run {
     let message: string
     if (execution.status === 'failed') {
       const e = execution.error ?? {}
-      message = `Execution ${id} failed: ${e.message?.trim() || 'no message'}${e.code ? ` (code ${e.code})` : ''}.${describeRequirement(e.requirement)}`
+      message = `Execution ${id} failed: ${e.message ?? 'no message'}${e.code ? ` (code ${e.code})` : ''}.${describeRequirement(e.requirement)}`
     } else {
       message = `Execution ${id} was cancelled by someone else (a user, another job or VideoGen), not by this action.`
     }
-    await this.summarizeFailure(execution.status, message)
-    throw new ActionFailure(message)
+    const failure = new ActionFailure(message)
+    await this.summarizeFailure(execution.status, failure)
+    throw failure
+  }
+
+  private async cancel(id: string, budgetMs: number): Promise<string | undefined> {
+    const status = await cancelAndConfirm(this.client.tools, id, budgetMs, log)
+    if (status !== undefined && isTerminal(status)) this.state.settle(id, 'terminal')
+    return status
   }
 
   private async onCancelled(error: unknown): Promise<Error> {
     const reason = this.signal.reason instanceof CancelledByRunner ? this.signal.reason.message : 'cancelled'
     const id = this.executionId
     // A create that failed ambiguously while the signal arrived may still have created (and billed) one: say so.
-    if (!id && error instanceof AmbiguousCreateError) return new ActionFailure(`Stopped: ${reason}. ${error.message}`)
+    if (!id && error instanceof AmbiguousCreateError) {
+      return new ActionFailure(`Stopped: ${reason}. ${error.message} The post step looks for it and cancels it.`)
+    }
     if (!id) return new ActionFailure(`Stopped: ${reason}. No execution had been created.`)
-    if (settledAs())
+    const settled = this.state.settledAs(id)
+    if (settled) {
       return new ActionFailure(
-        `Stopped: ${reason}. Execution ${id} had already ${settledAs() === 'terminal' ? 'ended' : 'been left running on purpose'}.`,
+        `Stopped: ${reason}. Execution ${id} had already ${settled === 'terminal' ? 'ended' : 'been left running on purpose'}.`,
       )
+    }
     const arrived = this.signal.reason instanceof CancelledByRunner ? this.signal.reason.at : Date.now()
-    const status = await cancelAndConfirm(
-      this.client.tools,
-      id,
-      Math.max(1000, arrived + SIGNAL_WINDOW_MS - Date.now()),
-    )
-    core.setOutput('status', status ?? 'cancelling')
+    const status = await this.cancel(id, Math.max(1000, arrived + SIGNAL_WINDOW_MS - Date.now()))
+    setOutput(OUTPUTS.status, status ?? 'cancelling')
     return new ActionFailure(`Stopped: ${reason}. Execution ${id} ${cancelOutcome(status)}.`)
   }
 
   /**
-   * The clips are paid for by now: whatever fails later, the ids, URLs and results file are already
-   * out, the cache is saved as soon as the files are on disk, and the summary is written with the error.
+   * The clips are paid for by now: whatever fails, every step of delivery that can still run does, and
+   * the outputs, the results file and the summary are written with what was delivered.
    */
-  private async deliver(execution: Execution, cache: CacheSession | undefined): Promise<void> {
+  private async deliver(execution: Execution, clips: Clip[], cacheHit: boolean, cacheKey?: string): Promise<void> {
     const s = this.settings
-    const clips = clipsOf(execution)
-    await this.report(execution, clips)
-    if (s.cache) core.setOutput('cache-hit', 'false')
-    let artifact: { name: string; url: string } | undefined
+    const id = execution.toolExecutionId
+    if (cacheHit) {
+      setOutput(OUTPUTS.executionId, id)
+      setOutput(OUTPUTS.status, execution.status)
+    }
+    if (s.cache) setOutput(OUTPUTS.cacheHit, String(cacheHit))
+    let current = clips
     let failure: unknown
-    try {
-      if (s.publicPreview) {
-        await enablePublicPreviews(this.client.files, clips).catch((error: unknown) =>
-          core.warning(`Public preview: ${errorText(error)}; the summary uses the signed links, which expire`),
+    let artifact: { name: string; url: string } | undefined
+
+    current = await renewLinks(this.client.files, current, this.signal).catch((error: unknown) => {
+      core.warning(
+        `Could not get fresh links for the clips (${errorText(error)}): the url outputs may have expired; the files in download-dir are complete`,
+      )
+      return current
+    })
+    if (s.publicPreview) {
+      current = await withPublicPreviews(this.client.files, current).catch((error: unknown) => {
+        // On a cache hit this must not fail the step: every later run would hit the same entry and fail again.
+        core.warning(
+          `Public preview${cacheHit ? ' of the cached clips' : ''}: ${errorText(error)}; the summary uses the signed links, which expire`,
         )
-      }
-      if (s.download && clips.length > 0) {
-        await downloadClips(clips, {
-          dir: s.downloadDir,
+        return current
+      })
+    } else {
+      // Outputs as a run with these inputs would set them: no public links unless asked for.
+      current = current.map(({ publicUrl: _p, ...clip }) => clip)
+    }
+    try {
+      if (!cacheHit && s.download && current.length > 0) {
+        current = await downloadClips(this.client.files, current, {
           root: s.workspace.root,
-          executionId: execution.toolExecutionId,
-          dispatcher: this.client.http.dispatcher,
-          files: this.client.files,
+          dir: s.downloadDir,
+          executionId: id,
+          deadline: Math.max(this.deadline, Date.now() + Math.min(s.timeoutMs, DOWNLOAD_GRACE_MS)),
           signal: this.signal,
           log: core.info,
         })
-        for (const clip of clips) core.info(`Downloaded clip ${clip.index} → ${clip.path} (${clip.bytes} bytes)`)
+        for (const clip of current) core.info(`Downloaded clip ${clip.index} → ${clip.path} (${clip.bytes} bytes)`)
       }
-      if (cache) await cache.save(execution, clips)
-      artifact = await this.publish(clips)
+      if (this.cache && cacheKey && this.request) await this.cache.save(cacheKey, this.request, execution, current)
+      if (s.artifact) {
+        const { uploadClipsArtifact } = await import('./deliver/artifact.js')
+        const uploaded = await uploadClipsArtifact(s.artifact, current, s.workspace.root)
+        if (uploaded) {
+          setOutput(OUTPUTS.artifactId, String(uploaded.id))
+          setOutput(OUTPUTS.artifactUrl, uploaded.url)
+          artifact = { name: s.artifact.name, url: uploaded.url }
+        }
+      }
+      if (s.release) current = await (await import('./deliver/release.js')).uploadReleaseAssets(s.release, current)
     } catch (error) {
       failure = error
     }
-    // Again with what delivery added (paths, sizes, public links).
-    const resultsFile = await this.report(execution, clips)
-    const id = execution.toolExecutionId
-    // A plain re-run would generate (and bill) again; resuming only delivers.
+    const resultsFile = await this.report(execution, current)
+    // After a fresh run a plain re-run would generate (and bill) again; resuming only delivers.
     const error =
       failure === undefined
         ? undefined
-        : `The execution succeeded, but delivery failed: ${errorText(failure)}. To deliver it without paying again, run the step with execution-id: ${id} (not a plain re-run).`
+        : cacheHit
+          ? errorText(failure)
+          : `The execution succeeded, but delivery failed: ${errorText(failure)}. To deliver it without paying again, run the step with execution-id: ${id} (not a plain re-run).`
     await this.summarize({
       status: execution.status,
       executionId: id,
-      clips,
+      clips: current,
+      ...(cacheHit && { cacheHit }),
       ...(artifact && { artifact }),
-      resultsFile,
+      ...(resultsFile && { resultsFile }),
       ...(error && { error }),
+      ...(error && !cacheHit && { nextStep: `Resume with execution-id: ${id}` }),
     })
     if (error !== undefined) throw new ActionFailure(error)
   }
 
-  /** Artifact and release assets: after a fresh run and after a cache hit alike. */
-  private async publish(clips: Clip[]): Promise<{ name: string; url: string } | undefined> {
-    const s = this.settings
-    let artifact: { name: string; url: string } | undefined
-    if (s.artifact) {
-      const { uploadClipsArtifact } = await import('./deliver/artifact.js')
-      const uploaded = await uploadClipsArtifact(s.artifact, clips, s.workspace.root)
-      if (uploaded) {
-        core.setOutput('artifact-id', String(uploaded.id))
-        core.setOutput('artifact-url', uploaded.url)
-        artifact = { name: s.artifact.name, url: uploaded.url }
-      }
+  /** The results file and the clip outputs, once, from what delivery returned. Returns the file's path. */
+  private async report(execution: Execution, clips: Clip[]): Promise<string | undefined> {
+    setClipOutputs(clips)
+    try {
+      const s = this.settings
+      const file = await writeResultsFile(s.workspace.root, s.downloadDir, `${execution.toolExecutionId}.json`, {
+        execution,
+        clips,
+      })
+      setOutput(OUTPUTS.resultsFile, file)
+      return file
+    } catch (error) {
+      // The clips are paid for and delivered: a results file that cannot be written is worth a warning only.
+      core.warning(
+        `Could not write the results file in ${path.basename(this.settings.downloadDir)}: ${errorText(error)}`,
+      )
+      return undefined
     }
-    if (s.release) {
-      const { uploadReleaseAssets } = await import('./deliver/release.js')
-      const urls = await uploadReleaseAssets(s.release, clips)
-      if (urls) core.setOutput('release-asset-urls', JSON.stringify(urls))
-    }
-    return artifact
   }
 
-  private async deliverFromCache({ execution, clips }: CachedRun): Promise<void> {
-    settleExecution('terminal')
-    core.setOutput('execution-id', execution.toolExecutionId)
-    core.setOutput('status', execution.status)
-    core.setOutput('cache-hit', 'true')
-    const resultsFile = await this.report(execution, clips)
-    core.info(`Cache hit: reused execution ${execution.toolExecutionId}; no new execution was created`)
-    const artifact = await this.publish(clips)
-    await this.summarize({
-      status: execution.status,
-      executionId: execution.toolExecutionId,
-      clips,
-      cacheHit: true,
-      ...(artifact && { artifact }),
-      resultsFile,
+  private summarizeFailure(status: string, failure: ActionFailure): Promise<void> {
+    return this.summarize({
+      status,
+      ...(this.executionId && { executionId: this.executionId }),
+      clips: [],
+      error: failure.message,
+      ...failure.details,
     })
   }
 
-  /** The results file and the clip outputs, from what is known of the clips so far. Returns the file's path. */
-  private async report(execution: Execution, clips: Clip[]): Promise<string> {
-    const s = this.settings
-    await mkdir(s.downloadDir, { recursive: true })
-    const file = path.join(s.downloadDir, `${execution.toolExecutionId}.json`)
-    const record = { execution, clips: clips.map(({ absPath: _abs, ...clip }) => clip) }
-    await writeFile(file, `${JSON.stringify(record, null, 2)}\n`)
-    const resultsFile = s.workspace.relative(file)
-    setClipOutputs(clips)
-    core.setOutput('results-file', resultsFile)
-    return resultsFile
-  }
-
-  private summarizeFailure(status: string, error: string): Promise<void> {
-    return this.summarize({ status, ...(this.executionId && { executionId: this.executionId }), clips: [], error })
-  }
-
-  /** The job summary, if enabled. A summary that cannot be written is a warning, never a failed (paid) run. */
+  /** The job summary, if enabled. A summary that cannot be rendered or written is a warning, never a failed (paid) run. */
   private async summarize(part: Omit<SummaryInput, 'elapsedMs' | 'settings' | 'prompt'>): Promise<void> {
     if (!this.settings.summary) return
-    const prompt = this.settings.request.prompt
-    await writeSummary(
-      renderSummary({
+    try {
+      const prompt = this.request?.request.prompt
+      const markdown = renderSummary({
         ...part,
         elapsedMs: Date.now() - this.started,
-        settings: summarySettings(this.settings),
+        settings: summarySettings(this.request),
         ...(prompt && { prompt }),
-      }),
-    ).catch((e: unknown) => core.warning(`Could not write the job summary: ${errorText(e)}`))
+      })
+      await writeSummary(markdown)
+    } catch (error) {
+      core.warning(`Could not write the job summary: ${errorText(error)}`)
+    }
   }
+}
+
+function requestIdOf(error: unknown): { requestId?: string } {
+  return error instanceof VideoGenApiError && error.requestId ? { requestId: error.requestId } : {}
 }

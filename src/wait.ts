@@ -57,7 +57,7 @@ export class PollScheduler {
   }
 
   /** Record what a poll returned at time `now`. */
-  observe(now: number, execution: Pick<Execution, 'status' | 'progressPercentage' | 'attemptIndex'>): void {
+  observe(now: number, execution: { status: string; progressPercentage?: number; attemptIndex?: number }): void {
     const attempt = execution.attemptIndex ?? 0
     if (attempt !== this.attempt) {
       // A new attempt restarts progress at 0: forget the old attempt's samples.
@@ -76,6 +76,11 @@ export class PollScheduler {
       this.predictions.push(now + (100 - p) / rate)
     }
     this.lastProgress = Math.max(this.lastProgress, p)
+  }
+
+  /** When the execution is predicted to end (epoch ms), once progress allows a prediction. */
+  predictedEnd(): number | undefined {
+    return this.predictions[this.predictions.length - 1]
   }
 
   /** Milliseconds to wait before the next poll. */
@@ -108,16 +113,19 @@ export interface WaitOptions {
   signal?: AbortSignal
   tuning?: PollTuning
   getExecution: (id: string, options: { signal?: AbortSignal; deadline?: number }) => Promise<Execution>
-  onPoll?: (execution: Execution) => void
   log?: (message: string) => void
 }
 
-/** Poll until the execution ends or the deadline passes. Logs a line when progress or the attempt changes. */
+/** With nothing new to say, still say something this often, so a long wait does not look hung. */
+const HEARTBEAT_MS = 60_000
+
+/** Poll until the execution ends or the deadline passes. Logs a line when the progress changes, and a heartbeat. */
 export async function waitForExecution(id: string, options: WaitOptions): Promise<WaitOutcome> {
   const scheduler = new PollScheduler(options.createdAt, options.tuning)
   let last: Execution | undefined
   let polls = 0
   let logged = ''
+  let loggedAt = 0
   for (;;) {
     let execution: Execution
     try {
@@ -137,13 +145,15 @@ export async function waitForExecution(id: string, options: WaitOptions): Promis
     }
     polls++
     last = execution
-    options.onPoll?.(execution)
     const now = Date.now()
     scheduler.observe(now, execution)
     if (isTerminal(execution.status)) return { kind: 'terminal', execution, polls }
-    const line = progressLine(execution)
-    if (line !== logged) options.log?.(line)
-    logged = line
+    const state = stateText(execution)
+    if (state !== logged || now - loggedAt >= HEARTBEAT_MS) {
+      options.log?.(progressLine(execution, state, now - options.createdAt, scheduler.predictedEnd(), now))
+      logged = state
+      loggedAt = now
+    }
     const remaining = options.deadline - now
     if (remaining <= 0) return { kind: 'timeout', last, polls }
     await sleep(Math.min(scheduler.nextDelay(now), remaining), options.signal)
@@ -156,8 +166,25 @@ function rateLimitWait(error: unknown): number | undefined {
   return Math.max(1000, error.retryAfterMs ?? 60_000)
 }
 
-function progressLine(execution: Execution): string {
+/** What changed is worth a line: status, whole percent, attempt. */
+function stateText(execution: Execution): string {
   const attempt = (execution.attemptIndex ?? 0) > 0 ? ` (attempt ${(execution.attemptIndex ?? 0) + 1})` : ''
-  if (execution.status === 'pending') return `Execution ${execution.toolExecutionId}: queued${attempt}`
-  return `Execution ${execution.toolExecutionId}: ${execution.status} ${Math.floor(execution.progressPercentage ?? 0)}%${attempt}`
+  if (execution.status === 'pending') return `queued${attempt}`
+  if (execution.status === 'unknown')
+    return `status '${execution.statusText ?? ''}' (not one the API documents; still waiting)`
+  return `${execution.status} ${Math.floor(execution.progressPercentage ?? 0)}%${attempt}`
+}
+
+const seconds = (ms: number) => `${Math.max(0, Math.round(ms / 1000))} s`
+
+/** e.g. "Execution vg_tool_…: running 44% · 41 s elapsed · ~52 s left". */
+function progressLine(
+  execution: Execution,
+  state: string,
+  elapsedMs: number,
+  predictedEnd: number | undefined,
+  now: number,
+): string {
+  const left = predictedEnd !== undefined && predictedEnd > now ? ` · ~${seconds(predictedEnd - now)} left` : ''
+  return `Execution ${execution.toolExecutionId}: ${state} · ${seconds(elapsedMs)} elapsed${left}`
 }

@@ -7,7 +7,7 @@ import { type Emulator, startEmulator } from './emulator/index.js'
 import { newWorkspace, runAction, type RunResult } from './runner/run-action.js'
 import { type ResultsService, startResultsService } from './standins/results-service.js'
 import { ContentHashes, clipCacheKey } from '../src/cache-key.js'
-import { loadSettings } from '../src/settings.js'
+import { loadSettings } from '../src/inputs/settings.js'
 
 const fixture = (name: string) => readFileSync(new URL(`./emulator/fixtures/${name}`, import.meta.url))
 
@@ -47,8 +47,8 @@ const since = (from: number) => emulator.requests.slice(from)
 const generatePosts = (from: number) =>
   since(from).filter((r) => r.method === 'POST' && r.path === '/v1/tools/generate-video-clip')
 const uploadPosts = (from: number) => since(from).filter((r) => r.method === 'POST' && r.path === '/v1/files/upload')
-const clipEntries = () => results.cacheEntries.filter((e) => e.finalized && e.key.startsWith('videogen-clip-v1-'))
-const uploadEntries = () => results.cacheEntries.filter((e) => e.finalized && e.key.startsWith('videogen-upload-v1-'))
+const clipEntries = () => results.cacheEntries.filter((e) => e.finalized && e.key.startsWith('videogen-clip-v2-'))
+const uploadEntries = () => results.cacheEntries.filter((e) => e.finalized && e.key.startsWith('videogen-upload-v2-'))
 const bodyOf = (executionId: string | undefined) => emulator.executions.get(executionId ?? '')?.body
 
 describe('cache: finished clips', () => {
@@ -60,7 +60,7 @@ describe('cache: finished clips', () => {
     const executionId = first.outputs['execution-id'] as string
     expect(executionId).toMatch(/^vg_tool_/)
     expect(first.stdout).toMatch(/Cache miss/)
-    expect(first.stdout).toMatch(/Saved the clips to the cache \(entry \d+, key videogen-clip-v1-[0-9a-f]{64}\)/)
+    expect(first.stdout).toMatch(/Saved the clips to the cache \(entry \d+, key videogen-clip-v2-[0-9a-f]{64}\)/)
     const [entry] = clipEntries()
     expect(clipEntries()).toHaveLength(1)
     expect(first.stdout).toContain(`Cache key: ${entry?.key}`)
@@ -213,7 +213,7 @@ describe('cache: upload reuse (temporary-uploads: false)', () => {
     const [fileId] = bodyOf(first.outputs['execution-id'])?.imageFileIds as string[]
     expect(emulator.files.get(fileId as string)?.isTemporary).toBe(false)
     expect(uploadEntries().map((e) => e.key)).toEqual([
-      expect.stringMatching(new RegExp(`^videogen-upload-v1-[0-9a-f]{64}-${fileId}$`)),
+      expect.stringMatching(new RegExp(`^videogen-upload-v2-[0-9a-f]{64}-${fileId}$`)),
     ])
 
     // A changed prompt misses the clip cache but reuses the upload: no upload, one GET of the remembered file.
@@ -270,7 +270,7 @@ describe('cache key', () => {
     process.env.GITHUB_WORKSPACE = ws
     try {
       const settings = await loadSettings((name) => inputs[name] ?? '', 'k')
-      return await clipCacheKey(settings, new ContentHashes())
+      return await clipCacheKey(settings.baseUrl, settings.requests[0]!, new ContentHashes())
     } finally {
       process.env.GITHUB_WORKSPACE = saved
     }
@@ -282,7 +282,7 @@ describe('cache key', () => {
       { prompt: 'p', images: 'a/x.png', params: '{"quality": "HIGH", "durationSeconds": 5}' },
       { 'a/x.png': png },
     )
-    expect(base).toMatch(/^videogen-clip-v1-[0-9a-f]{64}$/)
+    expect(base).toMatch(/^videogen-clip-v2-[0-9a-f]{64}$/)
     expect(
       await keyFor(
         { prompt: 'p', images: 'b/renamed.png', params: '{"durationSeconds": 5, "quality": "HIGH"}' },

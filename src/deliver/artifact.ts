@@ -2,15 +2,11 @@
 // is checked before the execution is created (checkArtifactNameFree, called by main) and again at upload.
 import * as core from '@actions/core'
 import { formatBytes } from '../format.js'
+import type { ArtifactSettings } from '../inputs/settings.js'
 import { errorText } from '../videogen/errors.js'
-import type { Clip } from './clip.js'
+import type { Clip } from '../clip.js'
 
 type ArtifactClient = import('@actions/artifact').ArtifactClient
-
-export interface ArtifactSettings {
-  name: string
-  retentionDays?: number
-}
 
 /** The same rule as @actions/artifact's isGhes(): the results service exists on github.com, *.ghe.com and *.localhost only. */
 export function isGhes(serverUrl = process.env.GITHUB_SERVER_URL): boolean {

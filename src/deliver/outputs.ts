@@ -1,12 +1,34 @@
-// Step outputs. Arrays are JSON; every output stays far below the runner's 1 MB per job.
+// Step outputs: the one place that sets them. Arrays are JSON; every output stays far below the runner's
+// 1 MB per job.
 import * as core from '@actions/core'
-import type { Clip } from './clip.js'
+import type { Clip } from '../clip.js'
 
-export interface OutputSink {
-  set(name: string, value: string): void
+/** Output names, as action.yml declares them. */
+export const OUTPUTS = {
+  executionId: 'execution-id',
+  status: 'status',
+  fileId: 'file-id',
+  fileIds: 'file-ids',
+  url: 'url',
+  urls: 'urls',
+  thumbnailUrl: 'thumbnail-url',
+  path: 'path',
+  paths: 'paths',
+  resultsFile: 'results-file',
+  publicUrl: 'public-url',
+  publicUrls: 'public-urls',
+  artifactId: 'artifact-id',
+  artifactUrl: 'artifact-url',
+  releaseAssetUrls: 'release-asset-urls',
+  requestBody: 'request-body',
+  cacheHit: 'cache-hit',
+} as const
+
+type Name = (typeof OUTPUTS)[keyof typeof OUTPUTS]
+
+export function setOutput(name: Name, value: string): void {
+  core.setOutput(name, value)
 }
-
-export const coreOutputs: OutputSink = { set: (name, value) => core.setOutput(name, value) }
 
 /**
  * Arrays stay aligned with `file-ids` (null where a clip has no value), so `fromJSON(...)[i]` means the
@@ -16,17 +38,19 @@ function aligned<T>(values: Array<T | undefined>): Array<T | null> {
   return values.every((v) => v === undefined) ? [] : values.map((v) => v ?? null)
 }
 
-export function setClipOutputs(clips: Clip[], out: OutputSink = coreOutputs): void {
+export function setClipOutputs(clips: Clip[]): void {
   const first = clips[0]
-  out.set('file-id', first?.fileId ?? '')
-  out.set('file-ids', JSON.stringify(clips.map((c) => c.fileId)))
-  out.set('url', first?.url ?? '')
-  out.set('urls', JSON.stringify(aligned(clips.map((c) => c.url))))
-  out.set('thumbnail-url', first?.thumbnailUrl ?? '')
-  out.set('path', first?.path ?? '')
-  out.set('paths', JSON.stringify(aligned(clips.map((c) => c.path))))
+  setOutput(OUTPUTS.fileId, first?.fileId ?? '')
+  setOutput(OUTPUTS.fileIds, JSON.stringify(clips.map((c) => c.fileId)))
+  setOutput(OUTPUTS.url, first?.url ?? '')
+  setOutput(OUTPUTS.urls, JSON.stringify(aligned(clips.map((c) => c.url))))
+  setOutput(OUTPUTS.thumbnailUrl, first?.thumbnailUrl ?? '')
+  setOutput(OUTPUTS.path, first?.path ?? '')
+  setOutput(OUTPUTS.paths, JSON.stringify(aligned(clips.map((c) => c.path))))
   if (clips.some((c) => c.publicUrl)) {
-    out.set('public-url', first?.publicUrl ?? '')
-    out.set('public-urls', JSON.stringify(aligned(clips.map((c) => c.publicUrl))))
+    setOutput(OUTPUTS.publicUrl, first?.publicUrl ?? '')
+    setOutput(OUTPUTS.publicUrls, JSON.stringify(aligned(clips.map((c) => c.publicUrl))))
   }
+  const releaseUrls = clips.flatMap((c) => (c.releaseAssetUrl ? [c.releaseAssetUrl] : []))
+  if (releaseUrls.length > 0) setOutput(OUTPUTS.releaseAssetUrls, JSON.stringify(releaseUrls))
 }

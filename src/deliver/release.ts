@@ -5,18 +5,13 @@ import * as core from '@actions/core'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import mime from 'mime-types'
-import { InputError } from '../input-error.js'
+import { InputError } from '../inputs/input-error.js'
+import type { ReleaseSettings } from '../inputs/settings.js'
 import { mapLimit } from '../concurrency.js'
+import { clean } from '../sanitize.js'
 import { errorText } from '../videogen/errors.js'
 import { sha256File } from '../hash.js'
-import type { Clip } from './clip.js'
-
-export interface ReleaseSettings {
-  tag?: string
-  overwrite: boolean
-  token: string
-}
+import type { Clip } from '../clip.js'
 
 type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>
 
@@ -71,7 +66,7 @@ async function findRelease(
         repo,
         tag: settings.tag,
       })
-      return { owner, repo, id: data.id, tag: data.tag_name, uploadUrl: data.upload_url }
+      return { owner, repo, id: data.id, tag: clean(data.tag_name, 200), uploadUrl: data.upload_url }
     } catch (error) {
       if (statusOf(error) === 404) {
         throw new InputError(
@@ -89,7 +84,13 @@ async function findRelease(
       'is empty and this run is not a release event: set release-tag to the tag of the release to attach the clips to',
     )
   }
-  return { owner, repo, id: release.id, tag: release.tag_name ?? String(release.id), uploadUrl: release.upload_url }
+  return {
+    owner,
+    repo,
+    id: release.id,
+    tag: clean(release.tag_name ?? String(release.id), 200),
+    uploadUrl: release.upload_url,
+  }
 }
 
 /**
@@ -114,7 +115,7 @@ async function uploadAsset(octokit: Octokit, target: Target, file: string, name:
   const { data } = await octokit.request({
     method: 'POST',
     url: url.toString(),
-    headers: { 'content-type': mime.lookup(name) || 'application/octet-stream', 'content-length': size },
+    headers: { 'content-type': 'video/mp4', 'content-length': size },
     // Streamed from disk (clips can be large); GitHub requires the length up front, so no chunked body.
     data: createReadStream(file),
   })
@@ -134,7 +135,8 @@ export async function checkReleaseTarget(settings: ReleaseSettings): Promise<voi
   await findRelease(octokit, owner, repo, settings, payload)
 }
 
-export async function uploadReleaseAssets(settings: ReleaseSettings, clips: Clip[]): Promise<string[] | undefined> {
+/** Attaches the downloaded clips; returns the clips with `releaseAssetUrl` set where attached. */
+export async function uploadReleaseAssets(settings: ReleaseSettings, clips: Clip[]): Promise<Clip[]> {
   const { octokit, owner, repo, payload } = await connect(settings)
   const target = await findRelease(octokit, owner, repo, settings, payload)
 
@@ -143,7 +145,7 @@ export async function uploadReleaseAssets(settings: ReleaseSettings, clips: Clip
   )
   if (files.length === 0) {
     core.warning(`Nothing attached to release ${target.tag}: there are no downloaded clips`)
-    return []
+    return clips
   }
   let existing: Asset[]
   try {
@@ -167,13 +169,12 @@ export async function uploadReleaseAssets(settings: ReleaseSettings, clips: Clip
     else replace.set(name, asset)
   }
 
-  const urls = await mapLimit(files, 3, async ({ clip, file, name }) => {
+  const urls = await mapLimit(files, 3, async ({ file, name }) => {
     const same = attached.get(name)
     if (same) {
       const url = same.asset.browser_download_url
-      clip.releaseAssetUrl = url
       core.info(
-        `Release ${target.tag} already has ${name} with the same ${same.by} (an earlier run attached it); not uploaded again → ${url}`,
+        `Release ${target.tag} already has ${name} with the same ${same.by} (an earlier run attached it); not uploaded again → ${clean(url)}`,
       )
       return url
     }
@@ -203,9 +204,11 @@ export async function uploadReleaseAssets(settings: ReleaseSettings, clips: Clip
       }
       throw explain(`Uploading ${name} to release ${target.tag}`, error)
     }
-    clip.releaseAssetUrl = asset.browser_download_url
-    core.info(`Attached ${name} to release ${target.tag} → ${asset.browser_download_url}`)
+    core.info(`Attached ${name} to release ${target.tag} → ${clean(asset.browser_download_url)}`)
     return asset.browser_download_url
   })
-  return urls
+  const byIndex = new Map(files.map(({ clip }, i) => [clip.index, urls[i]]))
+  return clips.map((clip) =>
+    byIndex.has(clip.index) ? { ...clip, releaseAssetUrl: byIndex.get(clip.index) as string } : clip,
+  )
 }

@@ -2,7 +2,8 @@
 // to the clip. Pure rendering (tested by parsing the output); bounded below the runner's 1 MiB limit.
 import * as core from '@actions/core'
 import { formatBytes, formatDuration, formatExpiry } from '../format.js'
-import type { Clip } from './clip.js'
+import { hasUnsafeCharacters } from '../sanitize.js'
+import type { Clip } from '../clip.js'
 
 export interface SummaryInput {
   status: string
@@ -15,7 +16,13 @@ export interface SummaryInput {
   artifact?: { name: string; url: string }
   cacheHit?: boolean
   error?: string
+  /** The request id of the API error behind a failure, for support. */
+  requestId?: string
+  /** What to do about a failure, e.g. how to resume without paying again. */
+  nextStep?: string
   resultsFile?: string
+  /** The request body (dry run), shown folded. */
+  requestBody?: string
 }
 
 /** The runner drops a summary over 1 MiB whole; stay well below, leaving room for other steps' parts. */
@@ -32,11 +39,10 @@ export function escapeText(text: string): string {
   )
 }
 
-/** URLs go into attributes only, and only http(s) ones. */
+/** URLs go into attributes only, and only http(s) ones without blanks or control characters. */
 function escapeUrl(url: string): string {
-  return /^https?:\/\//i.test(url)
-    ? url.replace(/&/g, '&amp;').replace(/"/g, '%22').replace(/</g, '%3C').replace(/>/g, '%3E')
-    : '#'
+  if (!/^https?:\/\//i.test(url) || hasUnsafeCharacters(url, { blanks: true })) return '#'
+  return url.replace(/&/g, '&amp;').replace(/"/g, '%22').replace(/'/g, '%27').replace(/</g, '%3C').replace(/>/g, '%3E')
 }
 
 const STATUS_ICON: Record<string, string> = {
@@ -44,8 +50,15 @@ const STATUS_ICON: Record<string, string> = {
   failed: '❌',
   cancelled: '🚫',
   'timed-out': '⏱️',
+  error: '⚠️',
+  pending: '⏳',
+  running: '⏳',
   'dry-run': '🧪',
 }
+const ERROR_CHARS = 4000
+
+const cut = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max)}… (${text.length} characters in all)` : text
 
 function header(input: SummaryInput): string {
   const rows: Array<[string, string]> = [
@@ -54,14 +67,10 @@ function header(input: SummaryInput): string {
     ['Elapsed', formatDuration(input.elapsedMs)],
     ...input.settings.map(([k, v]) => [escapeText(k), escapeText(v)] as [string, string]),
   ]
-  if (input.prompt) {
-    const cut =
-      input.prompt.length > PROMPT_CHARS
-        ? `${input.prompt.slice(0, PROMPT_CHARS)}… (${input.prompt.length} characters in all)`
-        : input.prompt
-    rows.push(['Prompt', escapeText(cut)])
-  }
-  if (input.error) rows.push(['Error', escapeText(input.error)])
+  if (input.prompt) rows.push(['Prompt', escapeText(cut(input.prompt, PROMPT_CHARS))])
+  if (input.error) rows.push(['Error', escapeText(cut(input.error, ERROR_CHARS))])
+  if (input.requestId) rows.push(['Request id', `<code>${escapeText(input.requestId)}</code>`])
+  if (input.nextStep) rows.push(['Next step', escapeText(input.nextStep)])
   if (input.artifact)
     rows.push(['Artifact', `<a href="${escapeUrl(input.artifact.url)}">${escapeText(input.artifact.name)}</a>`])
   if (input.resultsFile) rows.push(['Results file', `<code>${escapeText(input.resultsFile)}</code>`])
@@ -84,13 +93,27 @@ function clipRow(clip: Clip, artifact: SummaryInput['artifact']): string {
   return `<tr><td>${clip.index}</td><td>${preview}</td><td>${name}${file}</td><td>${duration}</td><td>${size}</td><td>${art}</td><td>${expiry}</td></tr>`
 }
 
+/** Said once under the clips when any link shown is a signed one: it stops working. */
+function expiryNote(input: SummaryInput): string {
+  if (!input.clips.some((c) => !c.publicUrl && (c.url || c.thumbnailUrl))) return ''
+  const alternative = input.artifact
+    ? 'the artifact above keeps the files'
+    : 'set `public-preview: true` for permanent links, or `artifact-name` to keep the files with the run'
+  return `\n<p>Signed links and thumbnails expire (see "Link expires"): ${escapeText(alternative)}.</p>\n`
+}
+
+function requestBodyBlock(body: string | undefined): string {
+  if (body === undefined) return ''
+  return `\n<details><summary>Request body</summary>\n\n\`\`\`json\n${body.replace(/`/g, '\\u0060')}\n\`\`\`\n</details>\n`
+}
+
 export function renderSummary(input: SummaryInput, budget = SUMMARY_BUDGET_BYTES): string {
-  let out = header(input)
+  let out = header(input) + requestBodyBlock(input.requestBody)
   if (input.clips.length === 0) return out
   const open =
     '\n<table>\n<tr><th>#</th><th>Preview</th><th>Clip</th><th>Duration</th><th>Size</th><th>Artifact</th><th>Link expires</th></tr>\n'
   const close = '</table>\n'
-  const reserve = 400 // room for the closing tag and the "left out" note
+  const reserve = 1000 // room for the closing tag and the notes
   out += open
   let bytes = Buffer.byteLength(out)
   let shown = 0
@@ -105,9 +128,9 @@ export function renderSummary(input: SummaryInput, budget = SUMMARY_BUDGET_BYTES
   out += close
   const left = input.clips.length - shown
   if (left > 0) {
-    out += `\n<p>${left} of ${input.clips.length} results are left out to keep this summary under the runner's size limit; all of them are in the results file${input.resultsFile ? ` <code>${escapeText(input.resultsFile)}</code>` : ''} and the step outputs.</p>\n`
+    out += `\n<p>${left} of ${input.clips.length} results are left out to keep this summary under the runner's size limit; all of them are in the results file${input.resultsFile ? ` <code>${escapeText(cut(input.resultsFile, 300))}</code>` : ''} and the step outputs.</p>\n`
   }
-  return out
+  return out + expiryNote(input)
 }
 
 export async function writeSummary(markdown: string): Promise<void> {

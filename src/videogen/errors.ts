@@ -1,4 +1,7 @@
-// Errors of the API client. Every API error carries status, code, message and request id, and prints them.
+// Errors of the API client. Every API error carries status, code, message and request id, and prints them;
+// every text that came from outside is cleaned before it is part of a message.
+import { clean } from '../sanitize.js'
+import type { NetworkFailure } from './network.js'
 import type { ApiErrorBody } from './types.js'
 
 export class VideoGenApiError extends Error {
@@ -10,13 +13,15 @@ export class VideoGenApiError extends Error {
 
   constructor(
     readonly status: number,
-    body: ApiErrorBody,
+    readonly body: ApiErrorBody,
     readonly requestId: string | undefined,
     readonly operation: string,
+    /** The body was the API's own ApiError JSON (not a gateway's HTML page or nothing). */
+    readonly fromApi: boolean,
   ) {
     super(describeApiError(status, body, requestId, operation))
-    this.code = body.code ?? undefined
-    this.requirement = body.requirement ?? undefined
+    this.code = body.code
+    this.requirement = body.requirement
   }
 }
 
@@ -39,7 +44,7 @@ function describeApiError(
   operation: string,
 ): string {
   const code = body.code ? ` ${body.code}` : ''
-  const message = body.message?.trim() || '(no message)'
+  const message = body.message ?? '(no message)'
   const id = requestId ? ` [request id ${requestId}]` : ' [no request id]'
   let advice = ''
   if (status === 401) advice = ' Check the api-key secret: it is missing, invalid or revoked.'
@@ -48,25 +53,32 @@ function describeApiError(
   return `${operation} failed: HTTP ${status}${code}: ${message}${id}.${describeRequirement(body.requirement)}${advice}`
 }
 
-/** The request failed before an HTTP status arrived (connection refused, reset, timeout). */
+/** The request failed before an HTTP status arrived (refused, reset, timeout, TLS, DNS, proxy). */
 export class NetworkError extends Error {
   override readonly name = 'NetworkError'
+  readonly notSent: boolean
+  readonly transient: boolean
+
   constructor(
     readonly operation: string,
     override readonly cause: unknown,
-    /** True when the request can be known not to have reached the server (nothing was sent). */
-    readonly notSent: boolean,
+    failure: NetworkFailure,
   ) {
-    super(`${operation} failed: ${errorText(cause)}`)
+    super(`${operation} failed: ${errorText(cause)}. ${failure.explanation}`)
+    this.notSent = !failure.maybeSent
+    this.transient = failure.transient
   }
 }
 
+/** One clean line for any error, own or foreign (a library's message may quote a path or a response). */
 export function errorText(error: unknown): string {
   if (error instanceof Error) {
-    const code = (error as { code?: string }).code
-    return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message
+    const code = (error as { code?: unknown }).code
+    const text =
+      typeof code === 'string' && !error.message.includes(code) ? `${error.message} (${code})` : error.message
+    return clean(text, 2000)
   }
-  return String(error)
+  return clean(String(error), 2000)
 }
 
 /** POST generate-video-clip failed in a way that may or may not have created (and billed) an execution. */
@@ -74,9 +86,19 @@ export class AmbiguousCreateError extends Error {
   override readonly name = 'AmbiguousCreateError'
   constructor(override readonly cause: Error) {
     super(
-      `${cause.message}\nThe request reached VideoGen, so an execution may have been created and billed. ` +
+      `${errorText(cause)} The request reached VideoGen, so an execution may have been created and billed. ` +
         'It was not retried, to avoid paying twice. Check the executions list (GET /v1/tools/executions or the dashboard) ' +
         'and resume one with the execution-id input, or re-run the job.',
     )
   }
+}
+
+/**
+ * The API refused the request before doing anything with it: a 429 rate limit (not out of credits), or a
+ * 503 that is the API's own answer (an ApiError body or a Retry-After). A gateway's HTML or empty 503
+ * proves nothing: the API behind it may have processed the request.
+ */
+export function answeredBeforeProcessing(error: VideoGenApiError): boolean {
+  if (error.status === 429) return error.code !== 'insufficient_credits'
+  return error.status === 503 && (error.fromApi || error.retryAfterMs !== undefined)
 }

@@ -1,15 +1,17 @@
-// Files: upload (ticket → PUT → ready), hydrate, public preview.
-import { errorText } from './errors.js'
+// Files: upload (ticket → PUT → ready), hydrate, public preview, download.
+import type { Dispatcher } from 'undici'
+import { type DecodeContext, decodeFile, decodeUploadTicket } from './decode.js'
 import type { VideoGenHttp } from './http.js'
-import { StorageError, putFile } from './transfer.js'
+import { sleep } from './retry.js'
+import { TransferLimitError, downloadToFile, putFile, retryTransfer } from './transfer.js'
 import type { FileInfo, FileSource, UploadTicket } from './types.js'
-import { TRANSFER_BACKOFF, backoffMs, sleep } from './retry.js'
 
 const enc = encodeURIComponent
 
 export interface UploadSource {
   absPath: string
-  relPath: string
+  /** Clean, workspace-relative name for messages. */
+  label: string
   size: number
   kind: string
   contentType: string
@@ -22,7 +24,29 @@ export interface UploadOptions {
   log?: (message: string) => void
 }
 
+/** A signed link to a file's bytes, and when it stops working (unix seconds; undefined: not said). */
+export interface SignedUrl {
+  url: string
+  expiresAt?: number
+}
+
+export interface DownloadRequest {
+  fileId: string
+  /** Subject of messages, e.g. "Download of clip 1 (vg_file_…)". */
+  what: string
+  /** The link the execution gave, if any; renewed through hydrate when missing, expired or refused. */
+  link?: SignedUrl
+  dir: string
+  name: string
+  maxBytes: number
+  deadline: number
+  signal?: AbortSignal
+  log?: (message: string) => void
+}
+
 const READY_POLL_MS = { first: 500, max: 5_000 }
+/** A link that expires within this margin is renewed before use. */
+const EXPIRY_MARGIN_S = 60
 
 export class FileProcessingError extends Error {
   override readonly name = 'FileProcessingError'
@@ -38,82 +62,97 @@ export function readiness(file: FileInfo): 'ready' | 'failed' | 'pending' {
   return 'pending'
 }
 
-export class FilesApi {
-  constructor(private readonly http: VideoGenHttp) {}
+/** The download link of a file record: the top-level copy, else the download source's. */
+export function downloadLink(file: FileInfo): SignedUrl | undefined {
+  const url = file.downloadUrl ?? file.downloadSource?.url
+  if (!url) return undefined
+  const expiresAt = file.downloadUrl ? file.downloadUrlExpiresAt : file.downloadSource?.expiresAt
+  return { url, ...(expiresAt !== undefined && { expiresAt }) }
+}
 
-  createUpload(
+/** The thumbnail link of a file record, picked the same way. */
+export function thumbnailLink(file: FileInfo): SignedUrl | undefined {
+  const url = file.thumbnailUrl ?? file.thumbnailSource?.url
+  if (!url) return undefined
+  const expiresAt = file.thumbnailUrl ? file.thumbnailUrlExpiresAt : file.thumbnailSource?.expiresAt
+  return { url, ...(expiresAt !== undefined && { expiresAt }) }
+}
+
+export function isFresh(link: SignedUrl | undefined, now = Date.now()): link is SignedUrl {
+  return !!link && (link.expiresAt === undefined || link.expiresAt - EXPIRY_MARGIN_S > now / 1000)
+}
+
+export class FilesApi {
+  private readonly dispatcher: Dispatcher
+
+  constructor(
+    private readonly http: VideoGenHttp,
+    private readonly decode: DecodeContext,
+  ) {
+    this.dispatcher = http.dispatcher
+  }
+
+  async createUpload(
     displayName: string,
     type: string,
     isTemporary: boolean,
     deadline?: number,
     signal?: AbortSignal,
   ): Promise<UploadTicket> {
-    return this.http.call<UploadTicket>('POST', '/v1/files/upload', {
+    const raw = await this.http.call('POST', '/v1/files/upload', {
       body: { displayName, type, isTemporary },
       mode: 'safe',
       operation: `Create upload for ${displayName}`,
       ...(deadline !== undefined && { deadline }),
       ...(signal && { signal }),
     })
+    return decodeUploadTicket(raw, this.decode)
   }
 
-  get(fileId: string, deadline?: number): Promise<FileInfo> {
-    return this.http.call<FileInfo>('GET', `/v1/files/${enc(fileId)}`, {
+  async get(fileId: string): Promise<FileInfo> {
+    const raw = await this.http.call('GET', `/v1/files/${enc(fileId)}`, {
       mode: 'safe',
       operation: `Get file ${fileId}`,
-      ...(deadline !== undefined && { deadline }),
     })
+    return decodeFile(raw, this.decode, fileId)
   }
 
-  hydrate(fileId: string, options: { deadline?: number; signal?: AbortSignal } = {}): Promise<FileInfo> {
-    return this.http.call<FileInfo>('POST', `/v1/files/${enc(fileId)}/hydrate`, {
+  async hydrate(fileId: string, options: { deadline?: number; signal?: AbortSignal } = {}): Promise<FileInfo> {
+    const raw = await this.http.call('POST', `/v1/files/${enc(fileId)}/hydrate`, {
       mode: 'safe',
       operation: `Hydrate file ${fileId}`,
       ...options,
     })
+    return decodeFile(raw, this.decode, fileId)
   }
 
-  enablePublicPreview(fileId: string): Promise<FileInfo> {
-    return this.http.call<FileInfo>('POST', `/v1/files/${enc(fileId)}/enable-public-preview`, {
+  async enablePublicPreview(fileId: string): Promise<FileInfo> {
+    const raw = await this.http.call('POST', `/v1/files/${enc(fileId)}/enable-public-preview`, {
       mode: 'safe',
       operation: `Enable public preview of ${fileId}`,
     })
+    return decodeFile(raw, this.decode, fileId)
   }
 
   /** Upload a local file and wait until VideoGen can use it. Returns the file id. */
   async upload(source: UploadSource, options: UploadOptions): Promise<string> {
-    const displayName = source.relPath.split('/').pop() ?? source.relPath
+    const displayName = source.label.split('/').pop() || source.label
     // The signal too: a cancelled run must not sit out the ticket's retry waits.
     const newTicket = () =>
       this.createUpload(displayName, source.kind, options.isTemporary, options.deadline, options.signal)
     let ticket = await newTicket()
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await putFile(this.http.dispatcher, ticket.uploadUrl, source, options.signal)
-        break
-      } catch (error) {
-        if (options.signal?.aborted) throw options.signal.reason
-        if (attempt >= TRANSFER_BACKOFF.maxAttempts || Date.now() > options.deadline) {
-          throw new Error(`Upload of ${source.relPath} failed after ${attempt} attempts: ${errorText(error)}`)
-        }
-        const expired = error instanceof StorageError && error.expired
-        // Network errors, 5xx, and throttling (408, 429; S3 itself throttles with 503 SlowDown) are transient.
-        const status = error instanceof StorageError ? (error.status ?? 0) : 0
-        const retryable =
-          expired || !(error instanceof StorageError) || status >= 500 || status === 408 || status === 429
-        if (!retryable) throw new Error(`Upload of ${source.relPath} failed: ${errorText(error)}`)
-        options.log?.(
-          `Upload of ${source.relPath}: ${errorText(error)}; ${expired ? 'asking for a new upload URL' : 'retrying from the start'}`,
-        )
-        if (expired) ticket = await newTicket()
-        else await sleep(backoffMs(attempt, TRANSFER_BACKOFF), options.signal)
-      }
-    }
-    await this.waitReady(ticket.fileId, source.relPath, options)
+    await retryTransfer(
+      { what: `Upload of ${source.label}`, deadline: options.deadline, ...pick(options) },
+      () => putFile(this.dispatcher, ticket.uploadUrl, source, options.signal),
+      async () => {
+        ticket = await newTicket()
+      },
+    )
+    await this.waitReady(ticket.fileId, source.label, options)
     return ticket.fileId
   }
 
-  /** Hydrate until a source is ready (hydrate, not GET: plain GET may not report readiness, contract U8). */
+  /** Hydrate until a source is ready (hydrate, not GET: a plain GET may not report readiness). */
   async waitReady(
     fileId: string,
     label: string,
@@ -135,4 +174,47 @@ export class FilesApi {
       delay = Math.min(READY_POLL_MS.max, Math.round(delay * 1.5))
     }
   }
+
+  /** A usable download link: the one given while it is fresh, else a newly signed one. */
+  async freshDownloadLink(fileId: string, given: SignedUrl | undefined, signal?: AbortSignal): Promise<SignedUrl> {
+    if (isFresh(given)) return given
+    const link = downloadLink(await this.hydrate(fileId, { ...(signal && { signal }) }))
+    if (!link) throw new Error(`${fileId} has no download URL yet`)
+    return link
+  }
+
+  /**
+   * Download a file into `dir/name` under the transfer rule (expired links renewed through hydrate),
+   * within `deadline` and `maxBytes`. Returns the size and the link that worked.
+   */
+  async download(req: DownloadRequest): Promise<{ bytes: number; link: SignedUrl }> {
+    const timeLeft = Math.max(0, req.deadline - Date.now())
+    const timer = AbortSignal.timeout(timeLeft)
+    const signal = req.signal ? AbortSignal.any([req.signal, timer]) : timer
+    let link = req.link
+    try {
+      const bytes = await retryTransfer(
+        { what: req.what, deadline: req.deadline, ...pick(req) },
+        async () => {
+          link = await this.freshDownloadLink(req.fileId, link, signal)
+          return downloadToFile(this.dispatcher, link.url, req.dir, req.name, { maxBytes: req.maxBytes, signal })
+        },
+        async () => {
+          link = undefined
+        },
+      )
+      return { bytes, link: link as SignedUrl }
+    } catch (error) {
+      if (timer.aborted && !req.signal?.aborted) {
+        throw new TransferLimitError(
+          `${req.what} did not finish within the time left (${Math.round(timeLeft / 1000)} s)`,
+        )
+      }
+      throw error
+    }
+  }
+}
+
+function pick(options: { signal?: AbortSignal; log?: (message: string) => void }) {
+  return { ...(options.signal && { signal: options.signal }), ...(options.log && { log: options.log }) }
 }

@@ -1,14 +1,18 @@
 // The API transport: undici, bearer auth to the base URL's origin only, error decoding, retries, proxy.
 import { Agent, EnvHttpProxyAgent, type Dispatcher, request } from 'undici'
-import { NetworkError, VideoGenApiError } from './errors.js'
-import type { ApiErrorBody } from './types.js'
+import { clean } from '../sanitize.js'
+import { ERROR_BODY_BYTES, JSON_BODY_BYTES, discard, readCapped } from './body.js'
+import { decodeApiError } from './decode.js'
+import { NetworkError, VideoGenApiError, answeredBeforeProcessing } from './errors.js'
+import { classifyNetworkError } from './network.js'
 import { DEFAULT_POLICY, type RetryPolicy, backoffMs, header, serverDelayMs, sleep } from './retry.js'
+import type { ApiErrorBody } from './types.js'
 
 /**
  * How a request may be retried.
  * - `safe`: reads, hydrate, cancel, upload tickets: repeating them costs nothing.
  * - `create`: POST generate-video-clip is not idempotent: only retried when the server cannot have
- *   processed it (nothing sent, 429 rate_limited, 503 answered before processing).
+ *   processed it (nothing sent, 429 rate_limited, the API's own 503).
  */
 export type RetryMode = 'safe' | 'create'
 
@@ -21,6 +25,8 @@ export interface CallOptions {
   signal?: AbortSignal
   /** Epoch ms after which no retry wait is started. */
   deadline?: number
+  /** Query parameters. */
+  query?: Record<string, string>
 }
 
 export interface HttpLog {
@@ -39,17 +45,10 @@ export interface ClientOptions {
   requestTimeoutMs?: number
 }
 
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-])
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504])
 const quietLog: HttpLog = { debug() {}, info() {} }
 const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
+const REQUEST_ID = /^[A-Za-z0-9._:/+=-]{1,128}$/
 
 /**
  * Per-request timeout: VIDEOGEN_REQUEST_TIMEOUT_MS (milliseconds) when set to a positive number, else 60 s.
@@ -68,39 +67,31 @@ export function createDispatcher(env: NodeJS.ProcessEnv = process.env): Dispatch
   return proxied ? new EnvHttpProxyAgent(options) : new Agent(options)
 }
 
-function errorCode(error: unknown): string | undefined {
-  let current: unknown = error
-  for (let depth = 0; current && depth < 4; depth++) {
-    const code = (current as { code?: unknown }).code
-    if (typeof code === 'string' && NOT_SENT_CODES.has(code)) return code
-    current = (current as { cause?: unknown }).cause
-  }
-  return (error as { code?: string }).code
+/** The request id of a response, if it has a plausible one (it is printed in every error). */
+export function requestIdOf(headers: Dispatcher.ResponseData['headers']): string | undefined {
+  const value = header(headers, 'x-request-id')
+  return value === undefined ? undefined : REQUEST_ID.test(value) ? value : clean(value, 64)
 }
 
-export function wasNotSent(error: unknown): boolean {
-  const code = errorCode(error)
-  return code !== undefined && NOT_SENT_CODES.has(code)
-}
-
-async function readErrorBody(
-  body: Dispatcher.ResponseData['body'],
-  redact: (text: string) => string,
-): Promise<ApiErrorBody> {
-  const text = redact(await body.text().catch(() => ''))
+function parseErrorBody(text: string): { body: ApiErrorBody; fromApi: boolean } {
   try {
     const parsed: unknown = JSON.parse(text)
-    if (parsed && typeof parsed === 'object') return parsed as ApiErrorBody
+    const body = decodeApiError(parsed)
+    if (body.message !== undefined) return { body, fromApi: true }
   } catch {
     // Proxies and load balancers answer with HTML or nothing: keep a short, single-line excerpt.
   }
-  const excerpt = text
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 200)
-  return { message: excerpt ? `non-JSON response: ${excerpt}` : 'empty response body' }
+  const excerpt = clean(
+    text
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+    200,
+  )
+  return { body: { message: excerpt ? `non-JSON response: ${excerpt}` : 'empty response body' }, fromApi: false }
 }
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: Error; retryAfterMs?: number }
 
 export class VideoGenHttp {
   readonly origin: string
@@ -122,18 +113,19 @@ export class VideoGenHttp {
    * otherwise put it into the step's error, the summary and the results file, where runner masking
    * does not reach everywhere.
    */
-  private redact = (text: string): string => {
+  redact = (text: string): string => {
     const key = this.options.apiKey
     if (key.length < 4 || !text) return text
     return text.split(key).join('***').split(JSON.stringify(key).slice(1, -1)).join('***')
   }
 
-  async call<T>(method: 'GET' | 'POST', path: string, options: CallOptions): Promise<T> {
+  /** Performs the call with the retries its mode allows; resolves to the parsed JSON body. */
+  async call(method: 'GET' | 'POST', path: string, options: CallOptions): Promise<unknown> {
     // Total budget: the caller's deadline, capped for calls without one (see RetryPolicy.totalBudgetMs).
     const budgetEnd = Math.min(options.deadline ?? Infinity, Date.now() + (this.policy.totalBudgetMs ?? Infinity))
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.once(method, path, options)
-      if (outcome.ok) return outcome.value as T
+      if (outcome.ok) return outcome.value
       const { error, retryAfterMs } = outcome
       if (!this.isRetryable(error, options.mode)) throw error
       const wait = retryAfterMs ?? backoffMs(attempt, this.policy)
@@ -157,20 +149,16 @@ export class VideoGenHttp {
 
   private isRetryable(error: Error, mode: RetryMode): boolean {
     if (error instanceof VideoGenApiError) {
-      if (error.status === 429) return error.code !== 'insufficient_credits'
-      if (mode === 'create') return error.status === 503
-      return RETRYABLE_STATUS.has(error.status)
+      if (mode === 'create') return answeredBeforeProcessing(error)
+      return error.status === 429 ? error.code !== 'insufficient_credits' : RETRYABLE_STATUS.has(error.status)
     }
-    if (error instanceof NetworkError) return mode === 'safe' || error.notSent
+    if (error instanceof NetworkError) return error.transient && (mode === 'safe' || error.notSent)
     return false
   }
 
-  private async once(
-    method: 'GET' | 'POST',
-    path: string,
-    options: CallOptions,
-  ): Promise<{ ok: true; value: unknown } | { ok: false; error: Error; retryAfterMs?: number }> {
-    const url = `${this.options.baseUrl}${path}`
+  private async once(method: 'GET' | 'POST', path: string, options: CallOptions): Promise<Outcome> {
+    const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : ''
+    const url = `${this.options.baseUrl}${path}${query}`
     const hasBody = options.body !== undefined
     const started = Date.now()
     let response: Dispatcher.ResponseData
@@ -194,42 +182,42 @@ export class VideoGenHttp {
       // For a create the signal did not abort this request: its failure must surface as it is (ambiguity).
       if (options.signal?.aborted && options.mode !== 'create') throw options.signal.reason
       this.log.debug(
-        `${method} ${path} → network error after ${Date.now() - started} ms: ${String((cause as Error).message)}`,
+        `${method} ${path} → network error after ${Date.now() - started} ms: ${clean((cause as Error).message)}`,
       )
-      return { ok: false, error: new NetworkError(options.operation, cause, wasNotSent(cause)) }
+      return { ok: false, error: new NetworkError(options.operation, cause, classifyNetworkError(cause, url)) }
     }
-    const requestId = header(response.headers, 'x-request-id')
+    const requestId = requestIdOf(response.headers)
     this.log.debug(
       `${method} ${path} → ${response.statusCode} in ${Date.now() - started} ms${requestId ? ` (request id ${requestId})` : ''}`,
     )
     if (response.statusCode >= 300 && response.statusCode < 400) {
-      await response.body.dump()
-      const location = header(response.headers, 'location') ?? '(none)'
-      const error = new VideoGenApiError(
-        response.statusCode,
-        {
-          message: `unexpected redirect to ${this.redact(location.split('?')[0] ?? '')}; set base-url to the API's final address (the key is only ever sent to base-url)`,
-          code: 'redirect',
-        },
-        requestId,
-        options.operation,
-      )
-      return { ok: false, error }
+      discard(response.body)
+      const location = clean(this.redact((header(response.headers, 'location') ?? '(none)').split('?')[0] ?? ''), 200)
+      const body = {
+        message: `unexpected redirect to ${location}; set base-url to the API's final address (the key is only ever sent to base-url)`,
+        code: 'redirect',
+      }
+      return { ok: false, error: new VideoGenApiError(response.statusCode, body, requestId, options.operation, false) }
     }
     if (response.statusCode >= 400) {
-      const body = await readErrorBody(response.body, this.redact)
-      const error = new VideoGenApiError(response.statusCode, body, requestId, options.operation)
+      const { body, fromApi } = parseErrorBody(this.redact(await readCapped(response.body, ERROR_BODY_BYTES)))
+      const error = new VideoGenApiError(response.statusCode, body, requestId, options.operation, fromApi)
       // Only a 429 waits for X-RateLimit-Reset; every status honours an explicit Retry-After.
       const retryAfterMs = serverDelayMs(response.headers, Date.now(), { rateLimitReset: response.statusCode === 429 })
       error.retryAfterMs = retryAfterMs
       return { ok: false, error, ...(retryAfterMs !== undefined && { retryAfterMs }) }
     }
     try {
-      const text = this.redact(await response.body.text())
+      const text = this.redact(await readCapped(response.body, JSON_BODY_BYTES, true))
       return { ok: true, value: text === '' ? {} : JSON.parse(text) }
     } catch (cause) {
       // A body cut off mid-way, or not JSON on a 2xx: the request was processed, the answer lost.
-      return { ok: false, error: new NetworkError(options.operation, cause, false) }
+      const failure = {
+        maybeSent: true,
+        transient: true,
+        explanation: 'The answer was lost after the request was processed.',
+      }
+      return { ok: false, error: new NetworkError(options.operation, cause, failure) }
     }
   }
 }

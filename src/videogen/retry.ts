@@ -16,14 +16,6 @@ export interface RetryPolicy {
   totalBudgetMs?: number
 }
 
-/** Between attempts of a storage transfer (upload PUT, download GET): short, since storage recovers fast. */
-export const TRANSFER_BACKOFF: RetryPolicy = {
-  maxAttempts: 4,
-  baseDelayMs: 500,
-  maxDelayMs: 5_000,
-  maxServerDelayMs: 0,
-}
-
 export const DEFAULT_POLICY: RetryPolicy = {
   maxAttempts: 8,
   baseDelayMs: 1000,

@@ -1,24 +1,36 @@
-// Tool executions: create (once), read, cancel.
-import { AmbiguousCreateError, NetworkError, VideoGenApiError } from './errors.js'
+// Tool executions: create (once), read, list, cancel.
+import {
+  type DecodeContext,
+  UnexpectedResponseError,
+  decodeCreated,
+  decodeExecution,
+  decodeExecutionPage,
+} from './decode.js'
+import { AmbiguousCreateError, NetworkError, VideoGenApiError, answeredBeforeProcessing } from './errors.js'
 import type { VideoGenHttp } from './http.js'
-import type { Execution } from './types.js'
+import type { Execution, ExecutionPage } from './types.js'
 
 const enc = encodeURIComponent
 
+export interface RequestControl {
+  deadline?: number
+  signal?: AbortSignal
+}
+
 export class ToolsApi {
-  constructor(private readonly http: VideoGenHttp) {}
+  constructor(
+    private readonly http: VideoGenHttp,
+    private readonly decode: DecodeContext,
+  ) {}
 
   /**
    * Not idempotent: the transport retries it only when the server cannot have processed it. A failure
    * that leaves it open whether an execution was created (and billed) becomes an AmbiguousCreateError.
    */
-  async generateVideoClip(
-    body: Record<string, unknown>,
-    options: { deadline?: number; signal?: AbortSignal } = {},
-  ): Promise<string> {
-    let response: { toolExecutionId?: string; executionId?: string }
+  async generateVideoClip(body: Record<string, unknown>, options: RequestControl = {}): Promise<string> {
+    let raw: unknown
     try {
-      response = await this.http.call('POST', '/v1/tools/generate-video-clip', {
+      raw = await this.http.call('POST', '/v1/tools/generate-video-clip', {
         body,
         mode: 'create',
         operation: 'Create execution (POST /v1/tools/generate-video-clip)',
@@ -27,27 +39,37 @@ export class ToolsApi {
     } catch (error) {
       throw mayHaveCreated(error) ? new AmbiguousCreateError(error) : error
     }
-    const id = response.toolExecutionId ?? response.executionId
-    // Answered 2xx, so it was most likely created, but without an id it can be neither followed nor cancelled.
-    if (!id) throw new AmbiguousCreateError(new Error('Create execution: the 202 response carried no toolExecutionId'))
-    return id
+    try {
+      return decodeCreated(raw)
+    } catch (error) {
+      // Answered 2xx, so most likely created, but an id that is missing or malformed can be neither
+      // followed nor cancelled (nor used to name a file).
+      throw new AmbiguousCreateError(new Error(`Create execution: ${(error as Error).message}`))
+    }
   }
 
-  async getExecution(id: string, options: { signal?: AbortSignal; deadline?: number } = {}): Promise<Execution> {
-    const execution = await this.http.call<Execution & { executionId?: string }>(
-      'GET',
-      `/v1/tools/executions/${enc(id)}`,
-      {
-        mode: 'safe',
-        operation: `Get execution ${id}`,
-        ...options,
-      },
-    )
-    // The earliest SDK era named the id `executionId`; keep one name inside the action.
-    return { ...execution, toolExecutionId: execution.toolExecutionId ?? execution.executionId ?? id }
+  async getExecution(id: string, options: RequestControl = {}): Promise<Execution> {
+    const raw = await this.http.call('GET', `/v1/tools/executions/${enc(id)}`, {
+      mode: 'safe',
+      operation: `Get execution ${id}`,
+      ...options,
+    })
+    return decodeExecution(raw, this.decode, id)
   }
 
-  async cancelExecution(id: string, options: { deadline?: number; signal?: AbortSignal } = {}): Promise<void> {
+  /** One page of the key owner's executions, newest first. The list does not re-sign result URLs. */
+  async listExecutions(options: RequestControl & { limit?: number; cursor?: string } = {}): Promise<ExecutionPage> {
+    const { limit = 50, cursor, ...control } = options
+    const raw = await this.http.call('GET', '/v1/tools/executions', {
+      mode: 'safe',
+      operation: 'List executions',
+      query: { selfOnly: 'true', limit: String(limit), ...(cursor !== undefined && { cursor }) },
+      ...control,
+    })
+    return decodeExecutionPage(raw, this.decode)
+  }
+
+  async cancelExecution(id: string, options: RequestControl = {}): Promise<void> {
     await this.http.call('POST', `/v1/tools/executions/${enc(id)}/cancel`, {
       mode: 'safe',
       operation: `Cancel execution ${id}`,
@@ -58,11 +80,12 @@ export class ToolsApi {
 
 /**
  * Whether a failed create may still have created an execution: the request was sent and then the
- * connection failed or timed out, or the server failed with a 5xx other than 503 (which, like 429, is
- * answered before processing). 4xx answers, 3xx and connections never made are unambiguous refusals.
+ * connection failed, timed out or the answer was lost, or a server or gateway failed (5xx, 408) without
+ * the API itself saying it refused the request. 4xx answers and requests never sent are refusals.
  */
 function mayHaveCreated(error: unknown): error is Error {
   if (error instanceof NetworkError) return !error.notSent
-  if (error instanceof VideoGenApiError) return error.status >= 500 && error.status !== 503
-  return false
+  if (error instanceof VideoGenApiError)
+    return (error.status >= 500 || error.status === 408) && !answeredBeforeProcessing(error)
+  return error instanceof UnexpectedResponseError
 }

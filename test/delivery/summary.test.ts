@@ -3,7 +3,7 @@
 import { marked } from 'marked'
 import { type HTMLElement, parse } from 'node-html-parser'
 import { describe, expect, it } from 'vitest'
-import type { Clip } from '../../src/deliver/clip.js'
+import type { Clip } from '../../src/clip.js'
 import { SUMMARY_BUDGET_BYTES, type SummaryInput, renderSummary } from '../../src/deliver/summary.js'
 
 const html = (markdown: string): HTMLElement => parse(marked.parse(markdown, { async: false, gfm: true }))

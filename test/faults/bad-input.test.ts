@@ -26,7 +26,7 @@ const cases: Case[] = [
     name: 'nothing to generate from',
     inputs: {},
     input: 'prompt',
-    says: /nothing to generate from: give prompt, prompt-file, images or video/,
+    says: /nothing to generate from: give prompt, prompt-file, images, videos, start-frame, audio or spoken-dialogue/,
   },
   {
     name: 'prompt and prompt-file both',

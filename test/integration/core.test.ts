@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type Emulator, startEmulator } from '../emulator/index.js'
-import { clipsOf } from '../../src/deliver/clip.js'
+import { clipsOf } from '../../src/clip.js'
 import { downloadClips } from '../../src/deliver/download.js'
 import { createClient, type VideoGenClient } from '../../src/videogen/client.js'
 import { VideoGenApiError } from '../../src/videogen/errors.js'
@@ -31,7 +31,7 @@ beforeEach(async () => {
 
 function localFile(name: string, contentType: string, kind = 'IMAGE') {
   const absPath = fixturePath(name)
-  return { absPath, relPath: `refs/${name}`, size: readFileSync(absPath).length, kind, contentType }
+  return { absPath, label: `refs/${name}`, size: readFileSync(absPath).length, kind, contentType }
 }
 
 describe('uploads', () => {
@@ -89,15 +89,13 @@ describe('generate, poll, download', () => {
     // A progress line only when the percentage changes, not on every poll.
     expect(new Set(lines).size).toBe(lines.length)
 
-    const clips = clipsOf(outcome.execution)
-    expect(clips).toHaveLength(2)
+    expect(clipsOf(outcome.execution)).toHaveLength(2)
     const dir = mkdtempSync(path.join(tmpdir(), 'vg-dl-'))
-    await downloadClips(clips, {
+    const clips = await downloadClips(client.files, clipsOf(outcome.execution), {
       dir,
       root: dir,
       executionId: id,
-      dispatcher: client.http.dispatcher,
-      files: client.files,
+      deadline: Date.now() + 30_000,
     })
     for (const clip of clips) {
       const bytes = readFileSync(clip.absPath as string)
@@ -119,15 +117,13 @@ describe('generate, poll, download', () => {
         getExecution: (i, o) => client.tools.getExecution(i, o),
       })
       if (outcome.kind !== 'terminal') throw new Error('not terminal')
-      const clips = clipsOf(outcome.execution)
       await new Promise((r) => setTimeout(r, 2100))
       const dir = mkdtempSync(path.join(tmpdir(), 'vg-dl-'))
-      await downloadClips(clips, {
+      const clips = await downloadClips(client.files, clipsOf(outcome.execution), {
         dir,
         root: dir,
         executionId: id,
-        dispatcher: client.http.dispatcher,
-        files: client.files,
+        deadline: Date.now() + 30_000,
       })
       expect(
         readFileSync(clips[0]?.absPath as string)

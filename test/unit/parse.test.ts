@@ -5,9 +5,9 @@ import {
   parseDuration,
   parseEnum,
   parseIntegerInRange,
-  parseList,
   parseObject,
-} from '../../src/parse.js'
+} from '../../src/inputs/parse.js'
+import { splitPathList } from '../../src/workspace.js'
 
 describe('parseBoolean', () => {
   it('accepts the YAML 1.2 core spellings and falls back when empty', () => {
@@ -95,8 +95,17 @@ describe('parseObject', () => {
   })
 })
 
-describe('parseList', () => {
-  it('splits on newlines and commas and drops blanks', () => {
-    expect(parseList('a.png, b.png\n\n  c/*.jpg\n')).toEqual(['a.png', 'b.png', 'c/*.jpg'])
+describe('splitPathList', () => {
+  const none = async () => false
+  it('splits on newlines and commas and drops blanks', async () => {
+    expect(await splitPathList('a.png, b.png\n\n  c/*.jpg\n', none)).toEqual(['a.png', 'b.png', 'c/*.jpg'])
+  })
+  it('keeps commas inside braces, exclusions, and a line that names an existing file', async () => {
+    expect(await splitPathList('docs/{hero,logo}.png\n!docs/draft-*.png', none)).toEqual([
+      'docs/{hero,logo}.png',
+      '!docs/draft-*.png',
+    ])
+    const exists = async (entry: string) => entry === 'art/a,b.png'
+    expect(await splitPathList('art/a,b.png\nx.png, y.png', exists)).toEqual(['art/a,b.png', 'x.png', 'y.png'])
   })
 })

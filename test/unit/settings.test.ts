@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { loadSettings } from '../../src/settings.js'
+import { loadSettings } from '../../src/inputs/settings.js'
+import { readAndMaskApiKey } from '../../src/inputs/secrets.js'
 
 const fixture = (name: string) => readFileSync(new URL(`../emulator/fixtures/${name}`, import.meta.url))
 
@@ -30,7 +31,7 @@ describe('loadSettings', () => {
   it('builds the typed settings with defaults', async () => {
     const s = await load({ 'api-key': 'k', prompt: 'hello' })
     expect(s.baseUrl).toBe('https://api.videogen.io')
-    expect(s.request).toEqual({
+    expect(s.requests[0]?.request).toEqual({
       prompt: 'hello',
       generateAudio: false,
       watermarkMode: 'AUTO',
@@ -52,28 +53,32 @@ describe('loadSettings', () => {
   })
 
   it('reads the prompt from prompt-file', async () => {
-    expect((await load({ 'api-key': 'k', 'prompt-file': 'prompt.txt' })).request.prompt).toBe('A fox in the snow')
+    expect((await load({ 'api-key': 'k', 'prompt-file': 'prompt.txt' })).requests[0]?.request.prompt).toBe(
+      'A fox in the snow',
+    )
   })
 
   it('expands globs inside the workspace, keeps file ids and orders them as given', async () => {
     const s = await load({ 'api-key': 'k', images: 'vg_file_abc, refs/*' })
-    expect(s.images.map((r) => ('fileId' in r ? r.fileId : r.file.relPath))).toEqual([
+    expect(s.requests[0]!.files.images.map((r) => ('fileId' in r ? r.fileId : r.file.relPath))).toEqual([
       'vg_file_abc',
       'refs/a.png',
       'refs/b.jpg',
     ])
-    const png = s.images[1]
+    const png = s.requests[0]!.files.images[1]
     expect(png && 'file' in png && png.file.contentType).toBe('image/png')
   })
 
   it('takes a video and sets its kind', async () => {
     const s = await load({ 'api-key': 'k', video: 'clip.mp4' })
-    expect(s.video && 'file' in s.video && s.video.file.kind).toBe('VIDEO')
+    const video = s.requests[0]!.files.videos[0]
+    expect(video && 'file' in video && video.file.kind).toBe('VIDEO')
   })
 
   it('accepts a key from VIDEOGEN_API_KEY via the default reader', async () => {
     process.env.VIDEOGEN_API_KEY = 'from-env'
-    const s = await loadSettings((name) => (name === 'prompt' ? 'p' : ''))
+    const read = (name: string) => (name === 'prompt' ? 'p' : '')
+    const s = await loadSettings(read, readAndMaskApiKey(read))
     expect(s.apiKey).toBe('from-env')
   })
 
@@ -142,7 +147,7 @@ describe('loadSettings', () => {
   it('accepts file names that merely start with two dots', async () => {
     writeFileSync(path.join(ws, '..logo.png'), fixture('ref.png'))
     const s = await load({ 'api-key': 'k', images: '..logo.png' })
-    expect(s.images.map((r) => 'file' in r && r.file.relPath)).toEqual(['..logo.png'])
+    expect(s.requests[0]!.files.images.map((r) => 'file' in r && r.file.relPath)).toEqual(['..logo.png'])
   })
 
   it('refuses an image whose bytes are not an image', async () => {

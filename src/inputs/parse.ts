@@ -69,22 +69,32 @@ export function parseDuration(input: string, raw: string): number {
 }
 
 /**
- * A JSON or YAML mapping (YAML is a superset of JSON, so one parser serves both). The parser is loaded
- * only when there is something to parse: most runs leave `params` empty, and start-up time counts.
+ * JSON or YAML (YAML is a superset of JSON, so one parser serves both), as plain JSON data: the value
+ * must survive a JSON round trip, so YAML anchors that refer to themselves, tags and other values that
+ * cannot be sent are refused here, naming the input. The parser is loaded only when there is something
+ * to parse: most runs leave these inputs empty, and start-up time counts.
  */
-export async function parseObject(input: string, raw: string): Promise<Record<string, unknown>> {
-  if (raw.trim() === '') return {}
+export async function parseStructured(input: string, raw: string, example: string): Promise<unknown> {
   const { parse: parseYaml } = await import('yaml')
   let parsed: unknown
   try {
-    parsed = parseYaml(raw, { uniqueKeys: true, prettyErrors: false })
+    parsed = parseYaml(raw, { uniqueKeys: true, prettyErrors: false, maxAliasCount: 100 })
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
-    throw new InputError(
-      input,
-      `is neither valid JSON nor YAML (${reason}); give an object such as {"quality": "HIGH"}`,
-    )
+    throw new InputError(input, `is neither valid JSON nor YAML (${reason}); give ${example}`)
   }
+  try {
+    return JSON.parse(JSON.stringify(parsed) ?? 'null') as unknown
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    throw new InputError(input, `cannot be sent as JSON (${reason}); give ${example} without self-referring anchors`)
+  }
+}
+
+/** A JSON or YAML mapping, e.g. `params`. */
+export async function parseObject(input: string, raw: string): Promise<Record<string, unknown>> {
+  if (raw.trim() === '') return {}
+  const parsed = await parseStructured(input, raw, 'an object such as {"quality": "HIGH"}')
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     const kind = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`
     throw new InputError(input, `must be an object (a mapping of API field names to values), got ${kind}`)
@@ -92,14 +102,20 @@ export async function parseObject(input: string, raw: string): Promise<Record<st
   return parsed as Record<string, unknown>
 }
 
-/** Newline- or comma-separated list; blank entries dropped. */
-export function parseList(raw: string): string[] {
-  return raw
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
+/** `auto` (or empty) → undefined; otherwise whole seconds in range, with or without `s`: `8`, `8s`. */
+export function parseSeconds(input: string, raw: string, min: number, max: number): number | undefined {
+  const value = raw.trim().toLowerCase()
+  if (value === '' || value === 'auto') return undefined
+  const match = /^(\d+)\s*s?$/.exec(value)
+  if (!match)
+    throw new InputError(input, `'${raw.trim()}' is not auto or whole seconds; use e.g. auto, 8 or 8s (${min}–${max})`)
+  const n = Number(match[1])
+  if (n < min || n > max) throw new InputError(input, `${n} seconds is out of range; use ${min}–${max}, or auto`)
+  return n
 }
 
-export const FILE_ID = /^vg_file_[A-Za-z0-9_-]+$/
-/** Execution ids are opaque (their prefix changed once, vg_exec_ → vg_tool_): any vg_ id but a file id. */
-export const EXECUTION_ID = /^vg_(?!file_)[a-z]+_[A-Za-z0-9_-]+$/
+/** Free text, trimmed; empty → undefined. */
+export function parseText(raw: string): string | undefined {
+  const value = raw.trim()
+  return value === '' ? undefined : value
+}

@@ -1,0 +1,83 @@
+// Cancelling: best-effort on the API's side, so every cancel is confirmed with a GET, within a budget.
+// Also the search for an execution whose create was in flight when main was killed.
+import { errorText } from './videogen/errors.js'
+import type { ToolsApi } from './videogen/tools.js'
+import { type Execution, isTerminal } from './videogen/types.js'
+
+export interface CancelLog {
+  info(message: string): void
+  warning(message: string): void
+}
+
+/**
+ * What a cancel attempt achieved, as the end of a sentence: "cancelled" is only said when a GET confirmed
+ * it; otherwise the post step (which sees no 'terminal' state) tries again.
+ */
+export function cancelOutcome(status: string | undefined): string {
+  if (status === 'cancelled') return 'was cancelled (status now cancelled)'
+  if (status && isTerminal(status)) return `had already ended (${status}) before the cancel took effect`
+  if (status) return `was asked to cancel but is still ${status}; the post step will try again`
+  return 'was asked to cancel, but that could not be confirmed; the post step will try again'
+}
+
+/** Cancel and confirm with a GET, within `budgetMs`. Returns the status seen last (or undefined). */
+export async function cancelAndConfirm(
+  tools: ToolsApi,
+  id: string,
+  budgetMs: number,
+  log: CancelLog,
+): Promise<string | undefined> {
+  const deadline = Date.now() + budgetMs
+  try {
+    await tools.cancelExecution(id, {
+      deadline,
+      signal: AbortSignal.timeout(Math.round(Math.max(1000, budgetMs * 0.6))),
+    })
+  } catch (error) {
+    log.warning(`Could not cancel execution ${id}: ${errorText(error)}`)
+  }
+  try {
+    const execution = await tools.getExecution(id, {
+      deadline,
+      signal: AbortSignal.timeout(Math.round(Math.max(500, deadline - Date.now()))),
+    })
+    return execution.status
+  } catch (error) {
+    log.warning(`Could not confirm the cancellation of ${id}: ${errorText(error)}`)
+    return undefined
+  }
+}
+
+const GENERATE_VIDEO_CLIP = 'GENERATE_VIDEO_CLIP'
+/** How far down the list to look for executions newer than the mark. */
+const MAX_PAGES = 3
+
+/**
+ * Executions that appeared since `mark` (newest first, the list has no creation time) that are still
+ * running generate-video-clip jobs and are not already known: the candidates for creates that were in
+ * flight when main was killed. Without a mark, only the first page counts.
+ */
+export async function executionsSince(
+  tools: ToolsApi,
+  mark: string | null,
+  known: ReadonlySet<string>,
+  deadline: number,
+): Promise<Execution[]> {
+  const found: Execution[] = []
+  let cursor: string | undefined
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const { executions, nextCursor } = await tools.listExecutions({
+      limit: 50,
+      deadline,
+      ...(cursor !== undefined && { cursor }),
+    })
+    for (const execution of executions) {
+      if (execution.toolExecutionId === mark) return found
+      const isClip = execution.toolType === undefined || execution.toolType === GENERATE_VIDEO_CLIP
+      if (isClip && !isTerminal(execution.status) && !known.has(execution.toolExecutionId)) found.push(execution)
+    }
+    if (mark === null || nextCursor === undefined) return found
+    cursor = nextCursor
+  }
+  return found
+}

@@ -424,7 +424,7 @@ describe('executions', () => {
     expect((await generate({ imageFileIds: [ticket.body.fileId] })).status).toBe(400)
     const ready = await uploadPng()
     await sleep(80)
-    expect((await generate({ imageFileIds: [ready.fileId], durationSeconds: null, futureField: 1 })).status).toBe(202)
+    expect((await generate({ imageFileIds: [ready.fileId], durationSeconds: null })).status).toBe(202)
 
     const gated = await generate({ prompt: 'x', watermarkMode: 'NONE' })
     expect(gated.status).toBe(403)

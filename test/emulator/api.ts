@@ -1,16 +1,17 @@
-// The VideoGen REST API (/v1): auth, rate limits, body rules and the routes of contract §3.
+// The VideoGen REST API (/v1): auth, rate limits, body rules (the API document's schemas first) and the routes.
 import type { IncomingMessage } from 'node:http'
+import { matchOperation, operationSchemas } from '../../src/videogen/openapi.js'
 import { authenticate } from './auth.js'
 import { EXECUTION_PREFIXES, type ExecutionStore } from './executions.js'
 import type { FileRecord, FileStore } from './files.js'
 import { BodyTooLargeError, type Reply, apiError, json, readBody } from './http-io.js'
 import { derivedId } from './ids.js'
-import { paginate } from './pagination.js'
+import { paginate, paginateByKey } from './pagination.js'
 import { type RateInfo, type RateLimiter, rateHeaders } from './rate-limit.js'
 import type { RequestContext } from './server.js'
 import { resolveScript } from './timeline.js'
 import type { EmulatorOptions, RateGroup, RecordedRequest } from './types.js'
-import { validateGenerate, validateUpload } from './validate.js'
+import { schemaProblem, validateGenerate, validateUpload } from './validate.js'
 import type { MeResponse } from './wire.js'
 
 export interface ApiDeps {
@@ -145,6 +146,8 @@ export class ApiHandler {
       const parsed = await this.readJson(req, route.body ?? 'none', record)
       if ('reply' in parsed) return this.withRate(parsed.reply, info)
       body = parsed.body
+      const problem = body && this.schemaProblem(method, path, body)
+      if (problem) return this.withRate(invalidRequest(problem), info)
     }
     let decoded: string[]
     try {
@@ -183,6 +186,13 @@ export class ApiHandler {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       return { reply: invalidRequest('Request body must be a JSON object.') }
     return { body: value as Record<string, unknown> }
+  }
+
+  /** Checks a request body against the document's schema for this operation, before any rule of our own. */
+  private schemaProblem(method: string, path: string, body: Record<string, unknown>): string | undefined {
+    const template = matchOperation(method, path)
+    const schema = template && operationSchemas(method, template).request
+    return schema ? schemaProblem(schema, body, this.deps.options.strictBodies !== false) : undefined
   }
 
   private fileOr(id: string, then: (file: FileRecord) => Reply): Reply {
@@ -279,15 +289,21 @@ export class ApiHandler {
         pattern: /^\/v1\/tools\/generate-video-clip$/,
         group: 'tools-post',
         body: 'json',
-        handle: ({ body, now }) => {
+        handle: ({ body, now, token }) => {
           const checked = validateGenerate(body!)
           if (!checked.ok) return invalidRequest(checked.message)
-          for (const { field, id } of checked.value.fileRefs) {
-            if (!id.startsWith('vg_file_')) return invalidRequest(`${field}: "${id}" is not a file id.`)
+          for (const { field, id, kind } of checked.value.fileRefs) {
+            const shown = JSON.stringify(id)
+            if (!id.startsWith('vg_file_')) return invalidRequest(`${field}: ${shown} is not a file id.`)
             const file = files.get(id)
-            if (!file) return invalidRequest(`${field}: file ${id} does not exist.`)
+            if (!file) return invalidRequest(`${field}: file ${shown} does not exist.`)
             const state = files.state(file, now)
-            if (state !== 'ready') return invalidRequest(`${field}: file ${id} is not ready (processing ${state}).`)
+            if (state !== 'ready') return invalidRequest(`${field}: file ${shown} is not ready (processing ${state}).`)
+            const type = files.effectiveType(file, now)
+            if (type !== kind)
+              return invalidRequest(
+                `${field}: file ${shown} has type ${type ?? 'unknown'}; ${field.replace(/\[\d+\]$/, '')} takes ${kind} files only.`,
+              )
           }
           if (checked.value.watermarkMode === 'NONE' && !options.watermarkNoneAllowed) {
             return apiError(403, 'not_authorized', 'watermarkMode NONE requires the Production API add-on.', {
@@ -303,6 +319,7 @@ export class ApiHandler {
             body!,
             resolveScript(options.job),
             now,
+            token,
           )
           return json(202, { toolExecutionId: record.id })
         },
@@ -311,8 +328,13 @@ export class ApiHandler {
         method: 'GET',
         pattern: /^\/v1\/tools\/executions$/,
         group: 'executions-list',
-        handle: ({ query, now }) => {
-          const page = paginate(executions.newestFirst(), query)
+        handle: ({ query, now, token }) => {
+          const selfOnly = query.get('selfOnly')
+          if (selfOnly !== null && selfOnly !== 'true' && selfOnly !== 'false')
+            return invalidRequest('selfOnly must be true or false.')
+          // The emulator's team is every key it accepts: selfOnly narrows the list to the calling key's.
+          const all = executions.newestFirst(selfOnly === 'true' ? token : undefined)
+          const page = paginateByKey(all, query, (r) => [r.createdAt, r.seq], 'x')
           if (!page.ok) return invalidRequest(page.message)
           // The list does not re-sign result URLs: they may have expired.
           return json(200, {

@@ -13,7 +13,8 @@ const USAGE = `Usage: npm run emulator -- [options]
   --exec-prefix <p>     vg_tool_ (default) or vg_exec_
   --ready-delay-ms <n>  upload processing time after the PUT (default 150)
   --watermark-none      allow watermarkMode NONE (Production API add-on)
-  --credits <n>         executions the team can still create`
+  --credits <n>         executions the team can still create
+  --lax-bodies          ignore request-body properties the API document does not declare (default: 400)`
 
 function int(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
       'ready-delay-ms': { type: 'string' },
       'watermark-none': { type: 'boolean' },
       credits: { type: 'string' },
+      'lax-bodies': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
     fileReadyDelayMs: int('ready-delay-ms', values['ready-delay-ms']),
     watermarkNoneAllowed: values['watermark-none'] ?? false,
     credits: int('credits', values.credits),
+    strictBodies: !values['lax-bodies'],
   })
   console.log(`VideoGen emulator: API ${emulator.url}, storage ${emulator.storageUrl}. Ctrl+C to stop.`)
   console.log(`VIDEOGEN_BASE_URL=${emulator.url}`)

@@ -2,62 +2,18 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Agent, type Dispatcher, request } from 'undici'
+import { request } from 'undici'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type Emulator, type ExecutedTool, FIXTURES_DIR, type FileInfo, startEmulator } from './index.js'
+import { TestClient, sleep, waitFor } from './test-client.js'
 import { resolveScript, stateAt } from './timeline.js'
 
-const agent = new Agent({ keepAliveTimeout: 1_000, connections: 64 })
 let emu: Emulator
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const client = new TestClient(() => emu)
+const api = client.api.bind(client)
+const raw = client.raw.bind(client)
+const agent = client.agent
 const png = readFileSync(join(FIXTURES_DIR, 'ref.png'))
-
-interface Res<T = unknown> {
-  status: number
-  headers: Dispatcher.ResponseData['headers']
-  body: T
-}
-
-async function api<T = Record<string, unknown>>(
-  method: string,
-  path: string,
-  opts: { body?: unknown; key?: string | null; headers?: Record<string, string> } = {},
-): Promise<Res<T>> {
-  const headers: Record<string, string> = { ...opts.headers }
-  const key = opts.key === undefined ? emu.key : opts.key
-  if (key !== null) headers.authorization = `Bearer ${key}`
-  let body: string | undefined
-  if (opts.body !== undefined) {
-    body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body)
-    headers['content-type'] ??= 'application/json'
-  }
-  const res = await request(`${emu.url}${path}`, {
-    method: method as Dispatcher.HttpMethod,
-    headers,
-    body,
-    dispatcher: agent,
-  })
-  const text = await res.body.text()
-  let parsed: unknown = text
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    // not JSON
-  }
-  return { status: res.statusCode, headers: res.headers, body: parsed as T }
-}
-
-async function raw(method: string, url: string, opts: { body?: Buffer; headers?: Record<string, string> } = {}) {
-  const res = await request(url, {
-    method: method as Dispatcher.HttpMethod,
-    body: opts.body,
-    headers: opts.headers,
-    dispatcher: agent,
-  })
-  const bytes = Buffer.from(await res.body.arrayBuffer())
-  return { status: res.statusCode, headers: res.headers, bytes, text: bytes.toString('utf8') }
-}
 
 async function uploadPng(displayName = 'ref.png', type?: string) {
   const ticket = await api<{ fileId: string; uploadUrl: string }>('POST', '/v1/files/upload', {
@@ -66,15 +22,6 @@ async function uploadPng(displayName = 'ref.png', type?: string) {
   expect(ticket.status).toBe(200)
   const put = await raw('PUT', ticket.body.uploadUrl, { body: png, headers: { 'content-type': 'image/png' } })
   return { ...ticket.body, put }
-}
-
-async function waitFor<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 3_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const v = await probe()
-    if (ok(v) || Date.now() > deadline) return v
-    await sleep(25)
-  }
 }
 
 const getExecution = (id: string) => api<ExecutedTool>('GET', `/v1/tools/executions/${id}`)
@@ -99,7 +46,7 @@ afterEach(() => {
 })
 afterAll(async () => {
   await emu.close()
-  await agent.close()
+  await client.close()
 })
 
 describe('auth, request ids and rate limits', () => {
@@ -424,7 +371,7 @@ describe('executions', () => {
     expect((await generate({ imageFileIds: [ticket.body.fileId] })).status).toBe(400)
     const ready = await uploadPng()
     await sleep(80)
-    expect((await generate({ imageFileIds: [ready.fileId], durationSeconds: null, futureField: 1 })).status).toBe(202)
+    expect((await generate({ imageFileIds: [ready.fileId], durationSeconds: null })).status).toBe(202)
 
     const gated = await generate({ prompt: 'x', watermarkMode: 'NONE' })
     expect(gated.status).toBe(403)

@@ -24,6 +24,10 @@ export class ExecutionRecord {
     readonly body: Record<string, unknown>,
     readonly createdAt: number,
     readonly script: ResolvedScript,
+    /** The API key that created it (lists with selfOnly=true show only the caller's). */
+    readonly apiKey: string,
+    /** Creation order, to keep a stable order among executions created in the same millisecond. */
+    readonly seq: number,
   ) {
     const n = typeof body.numResults === 'number' ? body.numResults : 1
     this.resultFileIds = Array.from({ length: n }, () => randomId('vg_file_'))
@@ -48,14 +52,21 @@ export class ExecutionRecord {
 export class ExecutionStore {
   readonly executions = new Map<string, ExecutionRecord>()
   createdCount = 0
+  private seq = 0
 
   constructor(
     private readonly files: FileStore,
     private readonly resultBytes: () => Buffer,
   ) {}
 
-  create(prefix: ExecutionPrefix, body: Record<string, unknown>, script: ResolvedScript, now: number): ExecutionRecord {
-    const record = new ExecutionRecord(this, randomId(prefix), body, now, script)
+  create(
+    prefix: ExecutionPrefix,
+    body: Record<string, unknown>,
+    script: ResolvedScript,
+    now: number,
+    apiKey: string,
+  ): ExecutionRecord {
+    const record = new ExecutionRecord(this, randomId(prefix), body, now, script, apiKey, this.seq++)
     this.executions.set(record.id, record)
     this.createdCount++
     return record
@@ -130,8 +141,10 @@ export class ExecutionStore {
     }
   }
 
-  /** Newest first. */
-  newestFirst(): ExecutionRecord[] {
-    return [...this.executions.values()].reverse()
+  /** Most recently created first; among equal creation times, the later created first. */
+  newestFirst(apiKey?: string): ExecutionRecord[] {
+    return [...this.executions.values()]
+      .filter((r) => apiKey === undefined || r.apiKey === apiKey)
+      .sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq)
   }
 }

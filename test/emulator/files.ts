@@ -2,7 +2,8 @@
 // GET shows source statuses without URLs (assumption U8); hydrate signs fresh URLs.
 import { createHash } from 'node:crypto'
 import { randomId } from './ids.js'
-import { FIXTURE_SIZE, detectType, extensionFor, fixtures } from './media.js'
+import { mediaDuration } from './duration.js'
+import { FIXTURE_SIZE, type Media, detectMedia, extensionFor, fixtures } from './media.js'
 import type { SignedUrl, Signer } from './signing.js'
 import type { EmulatorOptions, FileType } from './types.js'
 import type { FileInfo, FileSource } from './wire.js'
@@ -23,6 +24,10 @@ export interface FileRecord {
   type: FileType | null
   /** From the magic bytes of the last PUT. */
   detectedType: FileType | null
+  /** Container recognised in the last PUT (decides the public preview's extension). */
+  format: Media['format'] | null
+  /** Seconds of audio or video read from the last PUT's container header; null when unknown. */
+  durationSeconds: number | null
   isTemporary: boolean
   hideFromUi: boolean
   createdAt: number
@@ -87,6 +92,8 @@ export class FileStore {
       displayName: '',
       type: null,
       detectedType: null,
+      format: null,
+      durationSeconds: null,
       isTemporary: false,
       hideFromUi: false,
       createdAt: now,
@@ -134,7 +141,10 @@ export class FileStore {
     file.sha256 = content.sha256
     file.bytes = content.bytes
     file.contentType = content.contentType
-    file.detectedType = detectType(content.head)
+    const media = detectMedia(content.head, content.bytes)
+    file.detectedType = media?.type ?? null
+    file.format = media?.format ?? null
+    file.durationSeconds = mediaDuration(media, content.bytes)
     file.putCount++
     file.updatedAt = now
     file.signed = {}
@@ -154,6 +164,8 @@ export class FileStore {
       displayName: input.displayName,
       type: 'VIDEO',
       detectedType: 'VIDEO',
+      format: 'mp4',
+      durationSeconds: 1,
       isTemporary: input.isTemporary,
       uploadedBytes: input.bytes.length,
       sha256: sha256Of(input.bytes),
@@ -289,7 +301,7 @@ export class FileStore {
       scope: file.isTemporary ? 'TEMPORARY' : 'GLOBAL',
       displayName: file.displayName,
       description: null,
-      durationSeconds: file.origin === 'result' ? 1 : null,
+      durationSeconds: state === 'ready' && (type === 'AUDIO' || type === 'VIDEO') ? file.durationSeconds : null,
       transcript: null,
       transcriptText: null,
       downloadUrl: downloadSource.url,
@@ -306,7 +318,7 @@ export class FileStore {
             status: state === 'ready' && publicBody ? 'ready' : state === 'failed' ? 'failed' : 'pending',
             url:
               state === 'ready' && publicBody
-                ? `${this.storageOrigin}/public/${file.publicToken}.${extensionFor(type, file.contentType)}`
+                ? `${this.storageOrigin}/public/${file.publicToken}.${extensionFor(type, file.contentType, file.format)}`
                 : null,
             expiresAt: null,
             width: null,

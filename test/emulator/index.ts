@@ -1,6 +1,15 @@
-// Public interface of the VideoGen API emulator (contract: /work/shared/videogen-api.md).
+// Public interface of the VideoGen API emulator (contract: openapi/ at the repository root).
 export { startEmulator, type Emulator } from './emulator.js'
-export type { EmulatorOptions, FaultRule, FileType, JobScript, RateGroup, RecordedRequest } from './types.js'
+export type {
+  EmulatorOptions,
+  FaultRule,
+  FileType,
+  JobScript,
+  RateGroup,
+  RecordedRequest,
+  Rewrite,
+  RewriteTarget,
+} from './types.js'
 export type { ExecutionRecord, ExecutionState } from './executions.js'
 export type { ResolvedScript } from './timeline.js'
 export type { FileRecord } from './files.js'

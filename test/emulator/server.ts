@@ -2,9 +2,11 @@
 // writes the handler's Reply, and tracks sockets so close() never waits on a client.
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { writeDrip, writeEndless, writeHuge } from './body-faults.js'
 import type { FaultQueue } from './faults.js'
 import { type Reply, readSome, sleep, writeReply } from './http-io.js'
 import { requestId } from './ids.js'
+import { rewriteReply } from './rewrite.js'
 import type { FaultRule, RecordedRequest } from './types.js'
 
 export interface RequestContext {
@@ -103,13 +105,18 @@ export class EmulatorServer {
     requests.push(record)
     const ctx: RequestContext = { req, url, record, requestId: requestId() }
     res.setHeader(this.config.requestIdHeader, ctx.requestId)
+    let rule: FaultRule | undefined
     const send = async (reply: Reply, cut = false) => {
+      const rewrite = faults.takeRewrite(name, record.method, record.path)
+      if (rewrite)
+        reply = rewriteReply(reply, rewrite.rewrite, { method: record.method, path: record.path, server: name })
       record.status = reply.status
-      await writeReply(req, res, reply, signal, cut)
+      if (rule?.kind === 'drip') await writeDrip(req, res, reply, rule.bytesPerSecond, signal)
+      else await writeReply(req, res, reply, signal, cut)
     }
 
     try {
-      const rule: FaultRule | undefined = faults.take(name, record.method, record.path)
+      rule = faults.take(name, record.method, record.path)
       switch (rule?.kind) {
         case 'reset':
           resetSocket(req.socket)
@@ -122,6 +129,14 @@ export class EmulatorServer {
           break
         case 'status':
           await send(handler.faultReply(ctx, rule.status, rule.body, rule.headers))
+          return
+        case 'endless':
+          record.status = rule.status ?? 200
+          await writeEndless(res, name, rule, signal)
+          return
+        case 'huge-body':
+          record.status = rule.status
+          await writeHuge(req, res, name, rule.status, rule.bytes, signal)
           return
         case 'reset-mid-body':
           if (hasBody(req)) {

@@ -53,16 +53,44 @@ export interface EmulatorOptions {
   resultBytes?: Buffer
   /** Largest accepted PUT (default 5 GiB). */
   maxUploadBytes?: number
+  /**
+   * Request bodies are always validated against the API document; by default strictly, so a property the
+   * document does not declare is a 400 (the real service is assumed to drop it silently, which hides
+   * defects). false: undeclared properties are ignored.
+   */
+  strictBodies?: boolean
 }
 
+/** The response a `rewrite` hook may change in place: status and headers of the reply about to be sent. */
+export interface RewriteTarget {
+  status: number
+  /** Response headers (the `Content-Length` is recomputed after the hook). */
+  headers: Record<string, string>
+  method: string
+  path: string
+  server: 'api' | 'storage'
+}
+
+/**
+ * Changes a response after the emulator computed it. `body` is the parsed JSON of a JSON reply (else the
+ * body as a string, or undefined when empty). Return a new body (an object is sent as JSON, a string as is),
+ * or undefined to send `body` as mutated. Status and headers may be changed through `target`.
+ */
+export type Rewrite = (body: unknown, target: RewriteTarget) => unknown
+
+/**
+ * A rule matched against requests by server, method and path. Rules are consumed in order of injection:
+ * `rewrite` rules apply when a response is about to be sent and combine with the other kinds; of the other
+ * kinds the first matching rule applies.
+ */
 export type FaultRule = {
   /** e.g. 'POST'; default any. */
   method?: string
   /** URL pathname: exact string, prefix when it ends with '*', or a RegExp; default any. */
   path?: string | RegExp
-  /** Restrict to one server; default both. */
+  /** Restrict to one server; default both (for `rewrite`: default 'api'). */
   server?: 'api' | 'storage'
-  /** How many matching requests it applies to (default 1). */
+  /** How many matching requests it applies to (default 1; Infinity: until clearFaults or reset). */
   times?: number
   /** Skip this many matching requests first (default 0). */
   after?: number
@@ -74,6 +102,14 @@ export type FaultRule = {
   | { kind: 'reset-mid-body' }
   | { kind: 'hang' }
   | { kind: 'delay'; ms: number }
+  /** Replace or mutate the body (and status, headers) of a response; see Rewrite. Counts sent responses only. */
+  | { kind: 'rewrite'; rewrite: Rewrite }
+  /** Answered before processing: a never-ending chunked body (default status 200) until the client gives up. */
+  | { kind: 'endless'; status?: number; contentType?: string }
+  /** The real reply, its body sent at this rate in small slices (never idle for more than ~100 ms). */
+  | { kind: 'drip'; bytesPerSecond: number }
+  /** Answered before processing: an error of this status with a body of exactly `bytes` bytes, streamed. */
+  | { kind: 'huge-body'; status: number; bytes: number }
 )
 
 export interface RecordedRequest {

@@ -53,6 +53,8 @@ export interface EmulatorOptions {
   resultBytes?: Buffer
   /** Largest accepted PUT (default 5 GiB). */
   maxUploadBytes?: number
+  /** Serve both the API and storage over HTTPS with this certificate (PEM); read at start only. */
+  tls?: { cert: string | Buffer; key: string | Buffer }
 }
 
 export type FaultRule = {

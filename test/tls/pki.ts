@@ -2,7 +2,7 @@
 // a trusted CA and its good, expired and wrong-host server certificates, and an untrusted CA with a
 // certificate that is otherwise valid. P-256 keys keep it to a few tens of milliseconds.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -129,8 +129,11 @@ function serverCert(dir: string, name: string): ServerCert {
   return { ...pem(dir, name), key: readFileSync(keyPath, 'utf8'), keyPath }
 }
 
+const PREFIX = 'vg-pki-'
+const STALE_MS = 60 * 60_000
+
 export function createPki(): TestPki {
-  const dir = mkdtempSync(path.join(tmpdir(), 'vg-pki-'))
+  const dir = mkdtempSync(path.join(tmpdir(), PREFIX))
   makeCa(dir, 'ca')
   makeCa(dir, 'untrusted-ca')
   makeServerCert(dir, 'server', 'ca', LOOPBACK, { days: 7 })
@@ -148,11 +151,31 @@ export function createPki(): TestPki {
   }
 }
 
+/**
+ * Test workers are often ended by a signal, so the exit hook below does not always run: remove what
+ * earlier processes of this user left behind (an hour old is older than any test run).
+ */
+function sweepStale(): void {
+  const uid = process.getuid?.()
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(PREFIX)) continue
+    const dir = path.join(tmpdir(), name)
+    try {
+      const stat = lstatSync(dir)
+      if (stat.isDirectory() && stat.uid === uid && Date.now() - stat.mtimeMs > STALE_MS)
+        rmSync(dir, { recursive: true, force: true })
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+}
+
 let cached: TestPki | undefined
 
 /** The process's PKI, made on first use and removed when the process exits. */
 export function testPki(): TestPki {
   if (!cached) {
+    sweepStale()
     const pki = createPki()
     process.once('exit', () => rmSync(pki.dir, { recursive: true, force: true }))
     cached = pki

@@ -12,7 +12,7 @@ import { StorageHandler } from './storage.js'
 import type { EmulatorOptions, FaultRule, RecordedRequest } from './types.js'
 
 export interface Emulator {
-  /** API base URL, e.g. http://127.0.0.1:PORT (no trailing slash). */
+  /** API base URL, e.g. http://127.0.0.1:PORT (https:// with the tls option; no trailing slash). */
   url: string
   /** Origin of the storage server (a different port, so a different origin). */
   storageUrl: string
@@ -32,6 +32,8 @@ export interface Emulator {
   createCount(): number
   /** Ids passed to POST /v1/tools/executions/{id}/cancel, in order. */
   cancelCalls(): string[]
+  /** TCP connections accepted by one server, or both: counts attempts that never became a request (TLS failures). */
+  connectionCount(server?: 'api' | 'storage'): number
   /** Clears executions, files, requests, faults and counters; options are kept. */
   reset(): void
   /** Closes both servers and destroys open sockets. */
@@ -54,6 +56,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults,
     requests,
     requestIdHeader: 'x-amz-request-id',
+    ...(opts.tls && { tls: opts.tls }),
     handler: {
       handle: (ctx) => slot.storage!.handle(ctx),
       faultReply: (...args) => slot.storage!.faultReply(...args),
@@ -70,6 +73,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults,
     requests,
     requestIdHeader: 'x-request-id',
+    ...(opts.tls && { tls: opts.tls }),
     handler: new ApiHandler({ options: opts, files, executions, limiter, cancelCalls }),
   })
   let url: string
@@ -94,6 +98,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     files: files.files,
     createCount: () => executions.createdCount,
     cancelCalls: () => [...cancelCalls],
+    connectionCount: (server) =>
+      (server === 'storage' ? 0 : api.connections) + (server === 'api' ? 0 : storage.connections),
     reset() {
       executions.executions.clear()
       executions.createdCount = 0
@@ -102,6 +108,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       cancelCalls.length = 0
       faults.clear()
       limiter.reset()
+      api.connections = 0
+      storage.connections = 0
     },
     close: () => (closing ??= Promise.all([api.close(), storage.close()]).then(() => undefined)),
   }

@@ -1,8 +1,10 @@
-// One HTTP server on 127.0.0.1: records every request, applies injected faults around the handler,
+// One HTTP(S) server on 127.0.0.1: records every request, applies injected faults around the handler,
 // writes the handler's Reply, and tracks sockets so close() never waits on a client.
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 import { writeDrip, writeEndless, writeHuge } from './body-faults.js'
+import { TLSSocket } from 'node:tls'
 import type { FaultQueue } from './faults.js'
 import { type Reply, readSome, sleep, writeReply } from './http-io.js'
 import { requestId } from './ids.js'
@@ -35,31 +37,46 @@ export interface ServerConfig {
   requests: RecordedRequest[]
   /** Header carrying the per-request id (x-request-id for the API, x-amz-request-id for storage). */
   requestIdHeader: string
+  /** Serve HTTPS with this certificate and key (PEM). */
+  tls?: { cert: string | Buffer; key: string | Buffer }
 }
 
 function hasBody(req: IncomingMessage): boolean {
   return Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined
 }
 
-/** Abortive close (RST), so the client sees a connection reset rather than an orderly end. */
-function resetSocket(socket: Socket): void {
-  if (typeof socket.resetAndDestroy === 'function' && !socket.destroyed) socket.resetAndDestroy()
-  else socket.destroy()
-}
-
 export class EmulatorServer {
   private readonly server: Server
+  /** The TCP sockets (under TLS, the ones beneath the TLS sockets that requests see). */
   private readonly sockets = new Set<Socket>()
   private readonly lifetime = new AbortController()
+  /** TCP connections accepted so far, whether or not a request (or a TLS handshake) followed. */
+  connections = 0
 
   constructor(private readonly config: ServerConfig) {
     // requestTimeout 0: a large upload or a 'hang' fault must not be cut by Node's 5-minute default.
-    this.server = createServer({ requestTimeout: 0 }, (req, res) => void this.onRequest(req, res))
-    this.server.on('connection', (socket) => {
+    const options = { requestTimeout: 0 }
+    const listener = (req: IncomingMessage, res: ServerResponse) => void this.onRequest(req, res)
+    this.server = config.tls
+      ? createHttpsServer({ ...options, cert: config.tls.cert, key: config.tls.key }, listener)
+      : createServer(options, listener)
+    this.server.on('connection', (socket: Socket) => {
+      this.connections++
       this.sockets.add(socket)
       socket.on('close', () => this.sockets.delete(socket))
     })
     this.server.on('clientError', (_err, socket) => socket.destroy())
+  }
+
+  /**
+   * Abortive close (RST), so the client sees a connection reset rather than an orderly end. A TLS
+   * socket cannot be reset itself (its handle is the TLS layer): the TCP socket beneath it is.
+   */
+  private resetSocket(socket: Socket): void {
+    const tcp = [...this.sockets].find((s) => s.remotePort === socket.remotePort) ?? socket
+    if (typeof tcp.resetAndDestroy === 'function' && !tcp.destroyed && !(tcp instanceof TLSSocket))
+      tcp.resetAndDestroy()
+    else socket.destroy()
   }
 
   async listen(): Promise<string> {
@@ -71,7 +88,7 @@ export class EmulatorServer {
       })
     })
     const { port } = this.server.address() as AddressInfo
-    return `http://127.0.0.1:${port}`
+    return `${this.config.tls ? 'https' : 'http'}://127.0.0.1:${port}`
   }
 
   async close(): Promise<void> {
@@ -119,7 +136,7 @@ export class EmulatorServer {
       rule = faults.take(name, record.method, record.path)
       switch (rule?.kind) {
         case 'reset':
-          resetSocket(req.socket)
+          this.resetSocket(req.socket)
           return
         case 'hang':
           return // never answered; close() destroys the socket
@@ -154,7 +171,7 @@ export class EmulatorServer {
       }
       let reply = await handler.handle(ctx)
       if (rule?.kind === 'reset-after-processing') {
-        resetSocket(req.socket)
+        this.resetSocket(req.socket)
         return
       }
       if (rule?.kind === 'status-after-processing') reply = handler.faultReply(ctx, rule.status, rule.body, undefined)

@@ -59,6 +59,8 @@ export interface EmulatorOptions {
    * defects). false: undeclared properties are ignored.
    */
   strictBodies?: boolean
+  /** Serve both the API and storage over HTTPS with this certificate (PEM); read at start only. */
+  tls?: { cert: string | Buffer; key: string | Buffer }
 }
 
 /** The response a `rewrite` hook may change in place: status and headers of the reply about to be sent. */

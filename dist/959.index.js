@@ -127,7 +127,7 @@ const disabled = {
 };
 async function openCache(settings, client) {
     // Loaded here, not at the top: runs without `cache` do not pay for loading it.
-    const lib = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+    const lib = await Promise.all(/* import() */[__webpack_require__.e(271), __webpack_require__.e(142)]).then(__webpack_require__.bind(__webpack_require__, 60142));
     if (!lib.isFeatureAvailable()) {
         core/* warning */.$e('cache: true, but the Actions cache service is not available here (no ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL, e.g. GitHub Enterprise Server without it): running without the cache');
         return disabled;

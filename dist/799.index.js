@@ -54991,3 +54991,5 @@ module.exports = /*#__PURE__*/JSON.parse('{"name":"@actions/artifact","version":
 /***/ })
 
 };
+
+//# sourceMappingURL=799.index.js.map

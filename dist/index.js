@@ -1,4 +1,4 @@
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
 /***/ 20770:
@@ -32133,3 +32133,5 @@ entry().catch((error) => {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message);
 });
 
+
+//# sourceMappingURL=index.js.map

@@ -2121,3 +2121,5 @@ function isTerminal(status) {
 /***/ })
 
 };
+
+//# sourceMappingURL=257.index.js.map

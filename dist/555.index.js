@@ -44,7 +44,7 @@ function artifactUrl(id) {
 }
 async function artifactClient() {
     // Loaded lazily: most runs do not upload artifacts, and the library is a large part of the bundle.
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(351), __webpack_require__.e(935)]).then(__webpack_require__.bind(__webpack_require__, 77935));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(271), __webpack_require__.e(351), __webpack_require__.e(799)]).then(__webpack_require__.bind(__webpack_require__, 76799));
     return new DefaultArtifactClient();
 }
 function missingRuntime() {
@@ -125,3 +125,5 @@ async function uploadClipsArtifact(artifact, clips, root) {
 /***/ })
 
 };
+
+//# sourceMappingURL=555.index.js.map

@@ -114,3 +114,5 @@ async function cancelCreatedUnseen(tools, inFlight, known) {
 /***/ })
 
 };
+
+//# sourceMappingURL=661.index.js.map

@@ -220,3 +220,5 @@ async function sha256File(file) {
 /***/ })
 
 };
+
+//# sourceMappingURL=692.index.js.map

@@ -1263,3 +1263,5 @@ async function mapRequestFiles(files, id) {
 /***/ })
 
 };
+
+//# sourceMappingURL=723.index.js.map

@@ -131,7 +131,7 @@ const stagedClipName = (index) => `clip-${index}.mp4`;
 /** The cache, or undefined (with a warning) where the Actions cache service cannot be used. */
 async function openCache(ctx) {
     // Loaded here, not at the top: runs without `cache` do not pay for loading it.
-    const lib = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+    const lib = await Promise.all(/* import() */[__webpack_require__.e(271), __webpack_require__.e(142)]).then(__webpack_require__.bind(__webpack_require__, 60142));
     if (!lib.isFeatureAvailable()) {
         core/* warning */.$e('cache: true, but the Actions cache service is not available here (no ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL, e.g. GitHub Enterprise Server without it): running without the cache');
         return undefined;
@@ -405,3 +405,5 @@ async function sha256File(file) {
 /***/ })
 
 };
+
+//# sourceMappingURL=959.index.js.map

@@ -1,4 +1,4 @@
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
 /***/ 20770:
@@ -32412,3 +32412,5 @@ entry()
     .catch(fail)
     .finally(() => setTimeout(() => process.exit(), EXIT_GRACE_MS).unref());
 
+
+//# sourceMappingURL=index.js.map

@@ -90,7 +90,9 @@ export function startAction(options: RunOptions = {}): RunningAction {
     ? path.join(process.env.VG_DIST_DIR, path.basename(script))
     : path.join(ROOT, script)
   const started = Date.now()
-  const child = spawn(process.execPath, [entry], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  // VG_ACTION_NODE runs the bundle on another node binary (CI: the runner's Node 24), not the one running the tests.
+  const node = process.env.VG_ACTION_NODE || process.execPath
+  const child = spawn(node, [entry], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   const waiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> = []

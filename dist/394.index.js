@@ -52,6 +52,15 @@ async function planBody(clip) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`params.${key} is ignored: a typed input sets ${key}`);
     return body;
 }
+/** The final body against the API document; undeclared params keys were already warned about. */
+async function checkBody(body) {
+    const { API_DOCUMENT, describeIssue, isUndeclared, validateSchema } = await Promise.all(/* import() */[__webpack_require__.e(892), __webpack_require__.e(49)]).then(__webpack_require__.bind(__webpack_require__, 85049));
+    const issues = validateSchema('GenerateVideoClipRequest', body, { strict: true }).filter((i) => !isUndeclared(i));
+    if (issues.length === 0)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The body is valid against the API document of ${API_DOCUMENT}.`);
+    for (const issue of issues)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The body is not valid against the API document of ${API_DOCUMENT}: ${describeIssue(issue)}`);
+}
 async function dryRun(settings) {
     const started = Date.now();
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: inputs are valid; no request is made.');
@@ -62,6 +71,7 @@ async function dryRun(settings) {
     const body = await planBody(clip);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Would send POST ${settings.baseUrl}/v1/tools/generate-video-clip with body:`);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(JSON.stringify(body, null, 2));
+    await checkBody(body);
     (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .OUTPUTS */ .py.status, 'dry-run');
     (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .OUTPUTS */ .py.requestBody, JSON.stringify(body));
     if (!settings.summary)

@@ -520,8 +520,8 @@ var summary = __webpack_require__(66945);
 var summary_settings = __webpack_require__(97667);
 // EXTERNAL MODULE: ./src/format.ts
 var format = __webpack_require__(16264);
-// EXTERNAL MODULE: ./src/inputs/settings.ts + 4 modules
-var inputs_settings = __webpack_require__(10216);
+// EXTERNAL MODULE: ./src/inputs/settings.ts + 5 modules
+var inputs_settings = __webpack_require__(1612);
 // EXTERNAL MODULE: ./src/request-body.ts
 var request_body = __webpack_require__(22579);
 // EXTERNAL MODULE: ./src/state.ts

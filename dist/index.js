@@ -32391,11 +32391,11 @@ const EXIT_GRACE_MS = 500;
 async function entry() {
     const apiKey = (0,_inputs_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .readAndMaskApiKey */ .L)();
     if ((0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .isPost */ .tl)()) {
-        const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(257), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86661));
+        const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(277), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86661));
         return post(apiKey);
     }
     (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .markMainStarted */ .UM)();
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(257), __nccwpck_require__.e(723)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12723));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(277), __nccwpck_require__.e(723)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12723));
     return main(apiKey);
 }
 function fail(error) {

@@ -43,6 +43,15 @@ async function planBody(clip: ClipRequest): Promise<Record<string, unknown>> {
   return body
 }
 
+/** The final body against the API document; undeclared params keys were already warned about. */
+async function checkBody(body: Record<string, unknown>): Promise<void> {
+  const { API_DOCUMENT, describeIssue, isUndeclared, validateSchema } = await import('./videogen/openapi.js')
+  const issues = validateSchema('GenerateVideoClipRequest', body, { strict: true }).filter((i) => !isUndeclared(i))
+  if (issues.length === 0) core.info(`The body is valid against the API document of ${API_DOCUMENT}.`)
+  for (const issue of issues)
+    core.warning(`The body is not valid against the API document of ${API_DOCUMENT}: ${describeIssue(issue)}`)
+}
+
 export async function dryRun(settings: Settings): Promise<void> {
   const started = Date.now()
   core.info('Dry run: inputs are valid; no request is made.')
@@ -52,6 +61,7 @@ export async function dryRun(settings: Settings): Promise<void> {
   const body = await planBody(clip)
   core.info(`Would send POST ${settings.baseUrl}/v1/tools/generate-video-clip with body:`)
   core.info(JSON.stringify(body, null, 2))
+  await checkBody(body)
   setOutput(OUTPUTS.status, 'dry-run')
   setOutput(OUTPUTS.requestBody, JSON.stringify(body))
   if (!settings.summary) return

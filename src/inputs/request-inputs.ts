@@ -5,6 +5,7 @@ import type { AssetRef, Workspace } from '../workspace.js'
 import type { MediaKind } from '../media.js'
 import { splitPathList } from '../workspace.js'
 import type { Problems } from './input-error.js'
+import { checkParams } from './params.js'
 import { InputError } from './input-error.js'
 import {
   type AspectRatio,
@@ -186,6 +187,7 @@ export async function readClipRequest(
   const suppressBackgroundMusic = await bool('suppress-background-music')
   const hideFromUi = await bool('hide-from-ui')
   const params = (await problems.take(() => parseObject(name('params'), raw('params')))) ?? {}
+  await checkParams(params, name('params'), problems, options.warnings)
 
   const files: RequestFiles = { images, videos: [...legacyVideo, ...videos], audio, ...(startFrame && { startFrame }) }
   const hasInput =

@@ -32736,3 +32736,5 @@ function randomUUID() {
 /***/ })
 
 };
+
+//# sourceMappingURL=110.index.js.map

@@ -1210,3 +1210,5 @@ function isTerminal(status) {
 /***/ })
 
 };
+
+//# sourceMappingURL=198.index.js.map

@@ -3413,3 +3413,5 @@ function globSync(globInput, options) {
 /***/ })
 
 };
+
+//# sourceMappingURL=382.index.js.map

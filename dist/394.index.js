@@ -86,3 +86,5 @@ async function sha256File(file) {
 /***/ })
 
 };
+
+//# sourceMappingURL=394.index.js.map

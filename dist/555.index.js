@@ -125,3 +125,5 @@ async function uploadClipsArtifact(artifact, clips, root) {
 /***/ })
 
 };
+
+//# sourceMappingURL=555.index.js.map

@@ -75,3 +75,5 @@ async function post() {
 /***/ })
 
 };
+
+//# sourceMappingURL=661.index.js.map

@@ -214,3 +214,5 @@ async function sha256File(file) {
 /***/ })
 
 };
+
+//# sourceMappingURL=692.index.js.map

@@ -963,3 +963,5 @@ function buildRequestBody(settings, imageFileIds, videoFileId) {
 /***/ })
 
 };
+
+//# sourceMappingURL=866.index.js.map

@@ -34961,3 +34961,5 @@ module.exports = /*#__PURE__*/JSON.parse('{"name":"@actions/cache","version":"6.
 /***/ })
 
 };
+
+//# sourceMappingURL=91.index.js.map

@@ -80407,3 +80407,5 @@ module.exports = /*#__PURE__*/JSON.parse('{"name":"@actions/artifact","version":
 /***/ })
 
 };
+
+//# sourceMappingURL=935.index.js.map

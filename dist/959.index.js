@@ -395,3 +395,5 @@ async function sha256File(file) {
 /***/ })
 
 };
+
+//# sourceMappingURL=959.index.js.map

@@ -311,3 +311,5 @@ module.exports = /*#__PURE__*/JSON.parse('{"application/1d-interleaved-parityfec
 /***/ })
 
 };
+
+//# sourceMappingURL=96.index.js.map

@@ -32133,3 +32133,5 @@ entry().catch((error) => {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message);
 });
 
+
+//# sourceMappingURL=index.js.map

@@ -3,6 +3,7 @@
 set -euo pipefail
 out=${1:?usage: scripts/build-to.sh DIR}
 rm -rf "$out"
-npx ncc build src/index.ts -o "$out" --target es2022 >/dev/null
+npx ncc build src/index.ts -o "$out" --target es2022 --source-map --no-source-map-register >/dev/null
+node scripts/dist-source-maps.mjs "$out"
 echo '{ "type": "module" }' > "$out/package.json"
 echo "built $out"

@@ -79,6 +79,8 @@ export function startAction(options: RunOptions = {}): RunningAction {
     GITHUB_EVENT_NAME: 'push',
     RUNNER_TEMP: temp,
     RUNNER_OS: 'Linux',
+    // The test run's coverage of the bundle: only the action's own processes write it, not the test workers.
+    ...(process.env.VG_BUNDLE_COVERAGE && { NODE_V8_COVERAGE: process.env.VG_BUNDLE_COVERAGE }),
     ...inputEnv(options.inputs ?? {}, { ...(options.githubToken && { githubToken: options.githubToken }) }),
     ...stateEnv,
     ...options.env,

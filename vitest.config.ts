@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 // The percentage of the lines of src/ that the whole suite must cover, through the bundle and in-process together
 // (see scripts/coverage-reporter.ts). The target is 90.
-const MIN_SRC_LINES_COVERED = 92
+const MIN_SRC_LINES_COVERED = 90
 
 export default defineConfig({
   test: {

@@ -973,7 +973,8 @@ class Run {
             return page.executions[0]?.toolExecutionId ?? null;
         }
         catch (error) {
-            if (this.signal.aborted)
+            // A certificate, proxy or DNS problem would refuse the create just the same: say so now.
+            if (this.signal.aborted || (error instanceof errors/* NetworkError */.Dr && !error.transient))
                 throw error;
             core/* debug */.Yz(`Could not list the newest execution before creating: ${(0,errors/* errorText */.kc)(error)}`);
             return null;

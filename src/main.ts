@@ -20,7 +20,13 @@ import { MainState } from './state.js'
 import { CancelledByRunner, listenForCancel } from './signals.js'
 import { uploadAll } from './uploads.js'
 import { type VideoGenClient, createClient } from './videogen/client.js'
-import { AmbiguousCreateError, VideoGenApiError, describeRequirement, errorText } from './videogen/errors.js'
+import {
+  AmbiguousCreateError,
+  NetworkError,
+  VideoGenApiError,
+  describeRequirement,
+  errorText,
+} from './videogen/errors.js'
 import type { Execution } from './videogen/types.js'
 import { isTerminal } from './videogen/types.js'
 import { waitForExecution } from './wait.js'
@@ -236,7 +242,8 @@ class Run {
       })
       return page.executions[0]?.toolExecutionId ?? null
     } catch (error) {
-      if (this.signal.aborted) throw error
+      // A certificate, proxy or DNS problem would refuse the create just the same: say so now.
+      if (this.signal.aborted || (error instanceof NetworkError && !error.transient)) throw error
       core.debug(`Could not list the newest execution before creating: ${errorText(error)}`)
       return null
     }

@@ -43,7 +43,7 @@ describe('dry-run', () => {
         images: 'refs/logo.png, refs/hero.jpg, vg_file_existing0000000000001',
         'aspect-ratio': '9:16',
         'num-results': '3',
-        params: '{"durationSeconds": 6, "quality": "high"}',
+        params: '{"durationSeconds": 6, "quality": "HIGH"}',
       },
     })
     expect(r.code, r.stdout + r.stderr).toBe(0)
@@ -52,7 +52,7 @@ describe('dry-run', () => {
 
     const expected = {
       durationSeconds: 6,
-      quality: 'high',
+      quality: 'HIGH',
       prompt: 'A "quoted" `prompt` with <html> & ünïcode',
       aspectRatio: { width: 9, height: 16 },
       generateAudio: false,
@@ -63,6 +63,7 @@ describe('dry-run', () => {
     }
     expect(JSON.parse(r.outputs['request-body'] as string)).toEqual(expected)
     expect(loggedBody(r.stdout)).toEqual(expected)
+    expect(r.stdout).toContain('The body is valid against the API document of 2026-10.')
 
     // Each local file with its type, size and content hash; an existing id is not uploaded.
     const png = fixture('ref.png')

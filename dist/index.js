@@ -28749,11 +28749,12 @@ function answeredBeforeProcessing(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FZ: () => (/* binding */ sameExecution),
 /* harmony export */   Hp: () => (/* binding */ FILE_ID),
 /* harmony export */   MV: () => (/* binding */ isExecutionId),
 /* harmony export */   OZ: () => (/* binding */ isFileId)
 /* harmony export */ });
-/* unused harmony exports EXECUTION_ID, sameExecution */
+/* unused harmony export EXECUTION_ID */
 // Shapes of VideoGen ids. Ids are opaque (the execution prefix changed once, vg_exec_ → vg_tool_), but an
 // id is used in request paths, file names and log lines, so one that does not look like an id is refused:
 // `vg_`, a lower-case kind, `_`, then base64url characters.
@@ -32405,7 +32406,7 @@ async function entry() {
         return post(apiKey);
     }
     (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .markMainStarted */ .UM)();
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(798), __nccwpck_require__.e(671)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23671));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(798), __nccwpck_require__.e(730)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41730));
     return main(apiKey);
 }
 function fail(error) {

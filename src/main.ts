@@ -10,7 +10,7 @@ import { deliverClips } from './deliver/deliver-clips.js'
 import { downloadDeadline } from './deliver/download.js'
 import { OUTPUTS, setClipOutputs, setOutput } from './deliver/outputs.js'
 import { publish } from './deliver/publish.js'
-import { writeResultsFile } from './deliver/results-file.js'
+import { resultsRecord, writeResultsFile } from './deliver/results-file.js'
 import { type SummaryInput, renderSummary, writeSummary } from './deliver/summary.js'
 import { summarySettings } from './deliver/summary-settings.js'
 import { formatDuration } from './format.js'
@@ -59,9 +59,11 @@ export async function main(apiKey: string): Promise<void> {
     return dryRun(settings)
   }
   const client = createClient(settings.baseUrl, settings.apiKey, { log: { debug: core.debug, info: core.info } })
-  const state = new MainState()
+  const state = new MainState(settings.batch !== undefined)
   state.rememberBaseUrl(settings.baseUrl)
-  const run = new Run(settings, client, state, started)
+  const run: Runner = settings.batch
+    ? new (await import('./batch/run.js')).BatchRun(settings, client, state, started)
+    : new Run(settings, client, state, started)
   const cancel = listenForCancel((name) => core.info(run.onSignal(name)))
   run.signal = cancel.signal
   try {
@@ -72,11 +74,19 @@ export async function main(apiKey: string): Promise<void> {
   }
 }
 
+/** A single clip's run, or a batch's: the same contract towards the step. */
+interface Runner {
+  signal: AbortSignal
+  /** The line to log when the runner's signal arrives. */
+  onSignal(name: string): string
+  execute(): Promise<void>
+}
+
 type Start =
   | { kind: 'created' | 'resumed'; id: string; createdAt: number; cacheKey?: string }
   | { kind: 'cached'; restored: RestoredRun }
 
-class Run {
+class Run implements Runner {
   signal: AbortSignal = new AbortController().signal
   private executionId: string | undefined
   private readonly creator: Creator
@@ -368,10 +378,12 @@ class Run {
     setClipOutputs(clips)
     try {
       const s = this.settings
-      const file = await writeResultsFile(s.workspace.root, s.downloadDir, `${execution.toolExecutionId}.json`, {
-        execution,
-        clips,
-      })
+      const file = await writeResultsFile(
+        s.workspace.root,
+        s.downloadDir,
+        `${execution.toolExecutionId}.json`,
+        resultsRecord(execution, clips),
+      )
       setOutput(OUTPUTS.resultsFile, file)
       return file
     } catch (error) {

@@ -40,12 +40,12 @@ export function escapeText(text: string): string {
 }
 
 /** URLs go into attributes only, and only http(s) ones without blanks or control characters. */
-function escapeUrl(url: string): string {
+export function escapeUrl(url: string): string {
   if (!/^https?:\/\//i.test(url) || hasUnsafeCharacters(url, { blanks: true })) return '#'
   return url.replace(/&/g, '&amp;').replace(/"/g, '%22').replace(/'/g, '%27').replace(/</g, '%3C').replace(/>/g, '%3E')
 }
 
-const STATUS_ICON: Record<string, string> = {
+export const STATUS_ICON: Record<string, string> = {
   succeeded: '✅',
   failed: '❌',
   cancelled: '🚫',

@@ -255,13 +255,9 @@ class ManyWatch {
 
 
 
-/** After SIGINT the runner sends SIGTERM at 7.5 s and kills at 10 s: finish cancelling by 7 s after it. */
-const SIGNAL_WINDOW_MS = 7000;
-const CANCEL_BUDGET_MS = 6000;
-const MIN_TIME_TO_CREATE_MS = 10_000;
+
 /** Items restored from the cache and delivered at once. */
 const ITEM_CONCURRENCY = 4;
-const HEARTBEAT_MS = 60_000;
 class BatchFailure extends Error {
     name = 'BatchFailure';
 }
@@ -284,7 +280,7 @@ class BatchRun {
         this.state = state;
         this.started = started;
         this.deadline = started + settings.timeoutMs;
-        this.creator = new create/* Creator */.B(client.tools, state, () => this.signal);
+        this.creator = new create/* Creator */.BV(client.tools, state, () => this.signal);
         this.watch = new ManyWatch(client.tools);
         this.pacer = new CreatePacer(settings.batch?.maxRunning ?? 10);
         this.items = settings.resume
@@ -407,7 +403,7 @@ class BatchRun {
     /** Creates the item's execution, or says why it was not created. */
     async createOne(item) {
         const left = this.deadline - Date.now();
-        if (left < Math.min(MIN_TIME_TO_CREATE_MS, this.settings.timeoutMs / 4)) {
+        if ((0,create/* tooLateToCreate */.mg)(this.deadline, this.settings.timeoutMs)) {
             return this.notCreated(item, `not created: only ${(0,format/* formatDuration */.a3)(Math.max(0, left))} of the timeout was left`);
         }
         try {
@@ -475,7 +471,7 @@ class BatchRun {
                 }
             }
             const line = this.progressLine();
-            if (line !== lastLine || Date.now() - lastLineAt >= HEARTBEAT_MS) {
+            if (line !== lastLine || Date.now() - lastLineAt >= wait/* HEARTBEAT_MS */.m) {
                 core/* info */.pq(line);
                 lastLine = line;
                 lastLineAt = Date.now();
@@ -526,7 +522,7 @@ class BatchRun {
         core/* warning */.$e(`[${item.key}] ${execution.toolExecutionId} ${execution.status}: ${item.error}`);
         if (this.settings.batch?.failFast && !this.stopCreating) {
             this.stopCreating = `fail-fast: ${item.key} ${execution.status}`;
-            await this.cancelRunning(CANCEL_BUDGET_MS, this.stopCreating);
+            await this.cancelRunning(cancel/* CANCEL_BUDGET_MS */.W3, this.stopCreating);
         }
     }
     progressLine() {
@@ -568,7 +564,7 @@ class BatchRun {
         for (const item of this.items.filter((i) => i.phase === 'waiting'))
             this.notCreated(item, `not created: ${why}`);
         if (this.settings.cancelOnTimeout) {
-            await this.cancelRunning(CANCEL_BUDGET_MS, why);
+            await this.cancelRunning(cancel/* CANCEL_BUDGET_MS */.W3, why);
             for (const item of this.items.filter((i) => i.status === 'cancelled'))
                 item.status = 'timed-out';
             return;
@@ -583,7 +579,7 @@ class BatchRun {
     async onCancelled() {
         const reason = this.signal.reason instanceof signals/* CancelledByRunner */.h ? this.signal.reason.message : 'cancelled';
         const arrived = this.signal.reason instanceof signals/* CancelledByRunner */.h ? this.signal.reason.at : Date.now();
-        await this.cancelRunning(Math.max(1000, arrived + SIGNAL_WINDOW_MS - Date.now()), `stopped: ${reason}`);
+        await this.cancelRunning((0,cancel/* signalBudget */.Ku)(arrived), `stopped: ${reason}`);
         this.reportOutputs();
         const cancelled = this.items.filter((i) => i.error?.startsWith('stopped')).length;
         return new BatchFailure(`Stopped: ${reason}. ${cancelled} running execution${cancelled === 1 ? ' was' : 's were'} asked to cancel; nothing new was created.`);

@@ -112,7 +112,8 @@ async function mapLimit(items, limit, fn, outer) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ Creator)
+/* harmony export */   BV: () => (/* binding */ Creator),
+/* harmony export */   mg: () => (/* binding */ tooLateToCreate)
 /* harmony export */ });
 /* unused harmony export CreateFailure */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
@@ -126,6 +127,12 @@ async function mapLimit(items, limit, fn, outer) {
 
 /** Listing the newest execution before a create is a courtesy to the post step: never worth a long wait. */
 const MARK_BUDGET_MS = 5000;
+/** Creating an execution with less time than this (or a quarter of timeout) left would only pay for one to cancel at once. */
+const MIN_TIME_TO_CREATE_MS = 10_000;
+/** Whether too little of the timeout is left to create an execution worth waiting for. */
+function tooLateToCreate(deadline, timeoutMs, now = Date.now()) {
+    return deadline - now < Math.min(MIN_TIME_TO_CREATE_MS, timeoutMs / 4);
+}
 class CreateFailure extends Error {
     name = 'CreateFailure';
 }
@@ -821,12 +828,6 @@ function formatExpiry(unixSeconds) {
 
 
 
-/** Time for cancel + confirm on a timeout or a failed wait. */
-const CANCEL_BUDGET_MS = 6000;
-/** After SIGINT the runner sends SIGTERM at 7.5 s and kills at 10 s: finish cancelling by 7 s after it. */
-const SIGNAL_WINDOW_MS = 7000;
-/** Creating an execution with less time than this (or a quarter of timeout) left would only pay for one to cancel at once. */
-const MIN_TIME_TO_CREATE_MS = 10_000;
 class ActionFailure extends Error {
     details;
     name = 'ActionFailure';
@@ -883,7 +884,7 @@ class Run {
         this.started = started;
         this.deadline = started + settings.timeoutMs;
         this.request = settings.requests[0];
-        this.creator = new _create_js__WEBPACK_IMPORTED_MODULE_11__/* .Creator */ .B(client.tools, state, () => this.signal);
+        this.creator = new _create_js__WEBPACK_IMPORTED_MODULE_11__/* .Creator */ .BV(client.tools, state, () => this.signal);
     }
     /** The line to log when the runner's signal arrives: what happens next depends on where we are. */
     onSignal(name) {
@@ -972,7 +973,7 @@ class Run {
     async create(body) {
         this.signal.throwIfAborted();
         const left = this.deadline - Date.now();
-        if (left < Math.min(MIN_TIME_TO_CREATE_MS, this.settings.timeoutMs / 4)) {
+        if ((0,_create_js__WEBPACK_IMPORTED_MODULE_11__/* .tooLateToCreate */ .mg)(this.deadline, this.settings.timeoutMs)) {
             throw new ActionFailure(`Timed out before creating the execution: the uploads took ${(0,_format_js__WEBPACK_IMPORTED_MODULE_18__/* .formatDuration */ .a3)(Date.now() - this.started)} of the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_18__/* .formatDuration */ .a3)(this.settings.timeoutMs)} timeout, leaving ${(0,_format_js__WEBPACK_IMPORTED_MODULE_18__/* .formatDuration */ .a3)(Math.max(0, left))}. Nothing was created or billed; raise timeout.`);
         }
         const id = await this.creator.create(body, { deadline: this.deadline });
@@ -1033,7 +1034,7 @@ class Run {
         let what;
         let nextStep;
         if (this.settings.cancelOnTimeout) {
-            const status = await this.cancel(id, CANCEL_BUDGET_MS);
+            const status = await this.cancel(id, _cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .CANCEL_BUDGET_MS */ .W3);
             what = `Execution ${id} ${(0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelOutcome */ .Lb)(status)}.`;
         }
         else {
@@ -1084,7 +1085,7 @@ class Run {
             return new ActionFailure(`Stopped: ${reason}. Execution ${id} had already ${settled === 'terminal' ? 'ended' : 'been left running on purpose'}.`);
         }
         const arrived = this.signal.reason instanceof _signals_js__WEBPACK_IMPORTED_MODULE_14__/* .CancelledByRunner */ .h ? this.signal.reason.at : Date.now();
-        const status = await this.cancel(id, Math.max(1000, arrived + SIGNAL_WINDOW_MS - Date.now()));
+        const status = await this.cancel(id, (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .signalBudget */ .Ku)(arrived));
         (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.status, status ?? 'cancelling');
         return new ActionFailure(`Stopped: ${reason}. Execution ${id} ${(0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelOutcome */ .Lb)(status)}.`);
     }
@@ -1341,7 +1342,8 @@ async function uploadAll(files, refs, plan) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   HT: () => (/* binding */ PollScheduler),
-/* harmony export */   Li: () => (/* binding */ waitForExecution)
+/* harmony export */   Li: () => (/* binding */ waitForExecution),
+/* harmony export */   m: () => (/* binding */ HEARTBEAT_MS)
 /* harmony export */ });
 /* unused harmony export DEFAULT_TUNING */
 /* harmony import */ var _videogen_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21162);

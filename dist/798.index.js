@@ -6,8 +6,10 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ku: () => (/* binding */ signalBudget),
 /* harmony export */   Lb: () => (/* binding */ cancelOutcome),
 /* harmony export */   Un: () => (/* binding */ cancelAndConfirm),
+/* harmony export */   W3: () => (/* binding */ CANCEL_BUDGET_MS),
 /* harmony export */   _0: () => (/* binding */ executionsSince)
 /* harmony export */ });
 /* harmony import */ var _videogen_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49532);
@@ -16,6 +18,14 @@ export const modules = {
 // Also the search for an execution whose create was in flight when main was killed.
 
 
+/** Time for cancel + confirm on a timeout or a failed wait. */
+const CANCEL_BUDGET_MS = 6000;
+/** After SIGINT the runner sends SIGTERM at 7.5 s and kills at 10 s: finish cancelling by 7 s after it. */
+const SIGNAL_WINDOW_MS = 7000;
+/** What is left of the runner's window after a signal that arrived at `arrived` (at least 1 s). */
+function signalBudget(arrived, now = Date.now()) {
+    return Math.max(1000, arrived + SIGNAL_WINDOW_MS - now);
+}
 /**
  * What a cancel attempt achieved, as the end of a sentence: "cancelled" is only said when a GET confirmed
  * it; otherwise the post step (which sees no 'terminal' state) tries again.

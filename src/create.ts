@@ -11,6 +11,14 @@ import type { ToolsApi } from './videogen/tools.js'
 /** Listing the newest execution before a create is a courtesy to the post step: never worth a long wait. */
 const MARK_BUDGET_MS = 5000
 
+/** Creating an execution with less time than this (or a quarter of timeout) left would only pay for one to cancel at once. */
+const MIN_TIME_TO_CREATE_MS = 10_000
+
+/** Whether too little of the timeout is left to create an execution worth waiting for. */
+export function tooLateToCreate(deadline: number, timeoutMs: number, now = Date.now()): boolean {
+  return deadline - now < Math.min(MIN_TIME_TO_CREATE_MS, timeoutMs / 4)
+}
+
 export class CreateFailure extends Error {
   override readonly name = 'CreateFailure'
 }

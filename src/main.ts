@@ -4,7 +4,7 @@
 import * as core from '@actions/core'
 import path from 'node:path'
 import type { CacheStore, RestoredRun } from './cache.js'
-import { cancelAndConfirm, cancelOutcome } from './cancel.js'
+import { CANCEL_BUDGET_MS, cancelAndConfirm, cancelOutcome, signalBudget } from './cancel.js'
 import { type Clip, clipsOf } from './clip.js'
 import { deliverClips } from './deliver/deliver-clips.js'
 import { downloadDeadline } from './deliver/download.js'
@@ -16,7 +16,7 @@ import { summarySettings } from './deliver/summary-settings.js'
 import { formatDuration } from './format.js'
 import { type ClipRequest, type Settings, loadSettings } from './inputs/settings.js'
 import { buildRequestBody, mapRequestFiles } from './request-body.js'
-import { Creator } from './create.js'
+import { Creator, tooLateToCreate } from './create.js'
 import { preflight } from './preflight.js'
 import { MainState } from './state.js'
 import { CancelledByRunner, listenForCancel } from './signals.js'
@@ -26,13 +26,6 @@ import { AmbiguousCreateError, VideoGenApiError, describeRequirement, errorText 
 import type { Execution } from './videogen/types.js'
 import { isTerminal } from './videogen/types.js'
 import { waitForExecution } from './wait.js'
-
-/** Time for cancel + confirm on a timeout or a failed wait. */
-const CANCEL_BUDGET_MS = 6000
-/** After SIGINT the runner sends SIGTERM at 7.5 s and kills at 10 s: finish cancelling by 7 s after it. */
-const SIGNAL_WINDOW_MS = 7000
-/** Creating an execution with less time than this (or a quarter of timeout) left would only pay for one to cancel at once. */
-const MIN_TIME_TO_CREATE_MS = 10_000
 
 export class ActionFailure extends Error {
   override readonly name = 'ActionFailure'
@@ -192,7 +185,7 @@ class Run implements Runner {
   private async create(body: Record<string, unknown>): Promise<string> {
     this.signal.throwIfAborted()
     const left = this.deadline - Date.now()
-    if (left < Math.min(MIN_TIME_TO_CREATE_MS, this.settings.timeoutMs / 4)) {
+    if (tooLateToCreate(this.deadline, this.settings.timeoutMs)) {
       throw new ActionFailure(
         `Timed out before creating the execution: the uploads took ${formatDuration(Date.now() - this.started)} of the ${formatDuration(this.settings.timeoutMs)} timeout, leaving ${formatDuration(Math.max(0, left))}. Nothing was created or billed; raise timeout.`,
       )
@@ -311,7 +304,7 @@ class Run implements Runner {
       )
     }
     const arrived = this.signal.reason instanceof CancelledByRunner ? this.signal.reason.at : Date.now()
-    const status = await this.cancel(id, Math.max(1000, arrived + SIGNAL_WINDOW_MS - Date.now()))
+    const status = await this.cancel(id, signalBudget(arrived))
     setOutput(OUTPUTS.status, status ?? 'cancelling')
     return new ActionFailure(`Stopped: ${reason}. Execution ${id} ${cancelOutcome(status)}.`)
   }

@@ -6,11 +6,11 @@
 import * as core from '@actions/core'
 import path from 'node:path'
 import type { CacheStore } from '../cache.js'
-import { cancelAndConfirm, cancelOutcome } from '../cancel.js'
+import { CANCEL_BUDGET_MS, cancelAndConfirm, cancelOutcome, signalBudget } from '../cancel.js'
 import { type Clip, clipsOf } from '../clip.js'
 import { ContentHashes } from '../cache-key.js'
 import { mapLimit } from '../concurrency.js'
-import { Creator } from '../create.js'
+import { Creator, tooLateToCreate } from '../create.js'
 import { deliverClips } from '../deliver/deliver-clips.js'
 import { downloadDeadline } from '../deliver/download.js'
 import { type GalleryItem, renderGallery } from '../deliver/gallery.js'
@@ -33,14 +33,10 @@ import type { Execution } from '../videogen/types.js'
 import { isTerminal } from '../videogen/types.js'
 import { CreatePacer } from './pacer.js'
 import { ManyWatch } from './watch.js'
+import { HEARTBEAT_MS } from '../wait.js'
 
-/** After SIGINT the runner sends SIGTERM at 7.5 s and kills at 10 s: finish cancelling by 7 s after it. */
-const SIGNAL_WINDOW_MS = 7000
-const CANCEL_BUDGET_MS = 6000
-const MIN_TIME_TO_CREATE_MS = 10_000
 /** Items restored from the cache and delivered at once. */
 const ITEM_CONCURRENCY = 4
-const HEARTBEAT_MS = 60_000
 
 type Phase = 'waiting' | 'running' | 'ended' | 'cached' | 'not-created' | 'left-running'
 
@@ -203,7 +199,7 @@ export class BatchRun {
   /** Creates the item's execution, or says why it was not created. */
   private async createOne(item: Item): Promise<void> {
     const left = this.deadline - Date.now()
-    if (left < Math.min(MIN_TIME_TO_CREATE_MS, this.settings.timeoutMs / 4)) {
+    if (tooLateToCreate(this.deadline, this.settings.timeoutMs)) {
       return this.notCreated(item, `not created: only ${formatDuration(Math.max(0, left))} of the timeout was left`)
     }
     try {
@@ -376,7 +372,7 @@ export class BatchRun {
   private async onCancelled(): Promise<Error> {
     const reason = this.signal.reason instanceof CancelledByRunner ? this.signal.reason.message : 'cancelled'
     const arrived = this.signal.reason instanceof CancelledByRunner ? this.signal.reason.at : Date.now()
-    await this.cancelRunning(Math.max(1000, arrived + SIGNAL_WINDOW_MS - Date.now()), `stopped: ${reason}`)
+    await this.cancelRunning(signalBudget(arrived), `stopped: ${reason}`)
     this.reportOutputs()
     const cancelled = this.items.filter((i) => i.error?.startsWith('stopped')).length
     return new BatchFailure(

@@ -118,6 +118,8 @@ export function parseBatchResume(raw: string, isExecutionId: (v: unknown) => boo
   const ids = new Map<string, string>()
   for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
     const id = typeof value === 'string' ? value : (value as { executionId?: unknown } | null)?.executionId
+    // An item that was never created (its entry has a status but no execution) has nothing to resume.
+    if (id === undefined && value !== null && typeof value === 'object') continue
     if (!ITEM_ID.test(key) || !isExecutionId(id)) {
       throw new InputError(
         'execution-id',

@@ -89,10 +89,11 @@ function uploadKeyPrefix(baseUrl, contentSha256) {
 /* harmony import */ var _clip_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95861);
 /* harmony import */ var _fs_safe_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(79284);
 /* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(56495);
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(25540);
 /* harmony import */ var _videogen_decode_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(11413);
 /* harmony import */ var _videogen_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(49532);
 /* harmony import */ var _videogen_files_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(81253);
-/* harmony import */ var _videogen_ids_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(46277);
+/* harmony import */ var _videogen_ids_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(46277);
 // A store of finished clips and of uploads, on the Actions cache service (@actions/cache). It stores and
 // restores; what a hit means for delivery (fresh links, public previews, outputs) is the caller's call.
 //
@@ -107,7 +108,9 @@ function uploadKeyPrefix(baseUrl, contentSha256) {
 // depend on the execution id that a restore does not know yet.
 //
 // A restored entry is outside input (anyone who can write the repository's cache scope can forge one):
-// its record is decoded like an API answer, and every clip must match the SHA-256 the record gives.
+// its record is decoded like an API answer, every clip must match the SHA-256 the record gives, and it
+// holds no links at all: signed and public links are asked of the API again on a hit.
+
 
 
 
@@ -126,6 +129,7 @@ const RECORD = 'record.json';
 /** A remembered upload still processing (another job just made it) is waited for this long at most. */
 const REUSE_READY_MS = 60_000;
 const SHA256 = /^[0-9a-f]{64}$/;
+const CACHED_CLIP_FIELDS = new Set(['index', 'fileId', 'durationSeconds', 'bytes', 'sha256']);
 const stagedClipName = (index) => `clip-${index}.mp4`;
 /** The cache, or undefined (with a warning) where the Actions cache service cannot be used. */
 async function openCache(ctx) {
@@ -211,10 +215,12 @@ class CacheStore {
             throw new Error(`it does not hold clips 1 to ${n} in order`);
         }
         for (const c of cached) {
-            if (!(0,_videogen_ids_js__WEBPACK_IMPORTED_MODULE_11__/* .isFileId */ .OZ)(c.fileId) || typeof c.sha256 !== 'string' || !SHA256.test(c.sha256))
+            // Only what save() writes: a field this version never stores (a link, say) marks a forged record.
+            const extra = Object.keys(c).filter((k) => !CACHED_CLIP_FIELDS.has(k));
+            if (extra.length > 0)
+                throw new Error(`clip ${c.index} has fields this version never writes (${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_11__/* .clean */ .u)(extra.join(', '), 100)})`);
+            if (!(0,_videogen_ids_js__WEBPACK_IMPORTED_MODULE_12__/* .isFileId */ .OZ)(c.fileId) || typeof c.sha256 !== 'string' || !SHA256.test(c.sha256))
                 throw new Error(`clip ${c.index} has no valid file id or hash`);
-            if (c.publicUrl !== undefined && !(0,_videogen_decode_js__WEBPACK_IMPORTED_MODULE_10__/* .isSafeUrl */ .FY)(c.publicUrl, this.decode))
-                throw new Error(`clip ${c.index} has an invalid public URL`);
             if ((await (0,_hash_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256File */ .Q)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(staged, stagedClipName(c.index)))) !== c.sha256) {
                 throw new Error(`clip ${c.index} does not match the SHA-256 in its record`);
             }
@@ -232,7 +238,6 @@ class CacheStore {
                 index: c.index,
                 fileId: c.fileId,
                 ...(duration !== undefined && { durationSeconds: duration }),
-                ...(c.publicUrl !== undefined && { publicUrl: c.publicUrl }),
                 absPath,
                 path: relPath,
                 bytes,
@@ -255,7 +260,7 @@ class CacheStore {
             return undefined;
         }
         const fileId = matched?.startsWith(prefix) ? matched.slice(prefix.length) : undefined;
-        if (!fileId || !_videogen_ids_js__WEBPACK_IMPORTED_MODULE_11__/* .FILE_ID */ .Hp.test(fileId))
+        if (!fileId || !_videogen_ids_js__WEBPACK_IMPORTED_MODULE_12__/* .FILE_ID */ .Hp.test(fileId))
             return undefined;
         return (await this.stillUsable(fileId, file)) ? fileId : undefined;
     }
@@ -329,7 +334,6 @@ class CacheStore {
                     index: clip.index,
                     fileId: clip.fileId,
                     ...(clip.durationSeconds !== undefined && { durationSeconds: clip.durationSeconds }),
-                    ...(clip.publicUrl !== undefined && { publicUrl: clip.publicUrl }),
                     bytes: clip.bytes ?? (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(staged)).size,
                     sha256: await (0,_hash_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256File */ .Q)(staged),
                 });

@@ -942,6 +942,9 @@ function parseBatchResume(raw, isExecutionId) {
     const ids = new Map();
     for (const [key, value] of Object.entries(parsed)) {
         const id = typeof value === 'string' ? value : value?.executionId;
+        // An item that was never created (its entry has a status but no execution) has nothing to resume.
+        if (id === undefined && value !== null && typeof value === 'object')
+            continue;
         if (!ITEM_ID.test(key) || !isExecutionId(id)) {
             throw new input_error/* InputError */.dz('execution-id', `item '${key}' has no valid execution id; give the results output of a batch step unchanged`);
         }
@@ -1511,7 +1514,6 @@ function createClient(baseUrl, apiKey, setup = {}) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FX: () => (/* binding */ decodeExecution),
-/* harmony export */   FY: () => (/* binding */ isSafeUrl),
 /* harmony export */   JG: () => (/* binding */ decodeFile),
 /* harmony export */   Jw: () => (/* binding */ decodeContextFor),
 /* harmony export */   PR: () => (/* binding */ decodeCreated),
@@ -1520,6 +1522,7 @@ function createClient(baseUrl, apiKey, setup = {}) {
 /* harmony export */   dk: () => (/* binding */ UnexpectedResponseError),
 /* harmony export */   k0: () => (/* binding */ decodeUploadTicket)
 /* harmony export */ });
+/* unused harmony export isSafeUrl */
 /* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25540);
 /* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46277);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21162);

@@ -23,6 +23,7 @@ import { CACHE_FORMAT, ContentHashes, clipCacheKey, uploadKeyPrefix } from './ca
 import { type Clip, clipFileName } from './clip.js'
 import { ensureDir, moveInto, removeInside } from './fs-safe.js'
 import { sha256File } from './hash.js'
+import { clean } from './sanitize.js'
 import type { ClipRequest } from './inputs/settings.js'
 import { type DecodeContext, decodeContextFor, decodeExecution } from './videogen/decode.js'
 import { VideoGenApiError, errorText } from './videogen/errors.js'
@@ -69,6 +70,8 @@ interface CacheRecord {
   execution: Execution
   clips: CachedClip[]
 }
+
+const CACHED_CLIP_FIELDS: ReadonlySet<string> = new Set(['index', 'fileId', 'durationSeconds', 'bytes', 'sha256'])
 
 const stagedClipName = (index: number) => `clip-${index}.mp4`
 
@@ -165,6 +168,10 @@ export class CacheStore {
       throw new Error(`it does not hold clips 1 to ${n} in order`)
     }
     for (const c of cached) {
+      // Only what save() writes: a field this version never stores (a link, say) marks a forged record.
+      const extra = Object.keys(c).filter((k) => !CACHED_CLIP_FIELDS.has(k))
+      if (extra.length > 0)
+        throw new Error(`clip ${c.index} has fields this version never writes (${clean(extra.join(', '), 100)})`)
       if (!isFileId(c.fileId) || typeof c.sha256 !== 'string' || !SHA256.test(c.sha256))
         throw new Error(`clip ${c.index} has no valid file id or hash`)
       if ((await sha256File(path.join(staged, stagedClipName(c.index)))) !== c.sha256) {

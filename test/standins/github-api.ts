@@ -7,6 +7,28 @@ import { listen, sendJson } from './http-util.js'
 
 export type { AssetRecord, ReleaseRecord }
 
+/** An error answer in place of the real one, on either origin: GitHub's error body with this status. */
+export interface GitHubFault {
+  method?: string
+  /** Matched against the request path, query included. */
+  path: RegExp
+  status: number
+  /** Default: the text GitHub gives for the status. */
+  message?: string
+  errors?: unknown[]
+  /** Let this many matching requests through first (default 0). */
+  after?: number
+  /** How many matching requests it answers (default 1). */
+  times?: number
+}
+
+const STATUS_MESSAGE: Record<number, string> = {
+  401: 'Bad credentials',
+  403: 'Resource not accessible by integration',
+  404: 'Not Found',
+  422: 'Validation Failed',
+}
+
 export interface GitHubApi {
   url: string
   uploadUrl: string
@@ -20,6 +42,8 @@ export interface GitHubApi {
     bodyBytes: number
   }>
   addRelease(tag: string): { id: number; upload_url: string }
+  /** Answers the next matching requests with an error (see GitHubFault). */
+  fail(fault: GitHubFault): void
   close(): Promise<void>
 }
 
@@ -62,9 +86,25 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string } = {
     return m[3]
   }
   const findRelease = (id: string | undefined) => releases.find((r) => String(r.id) === id)
+  const faults: Array<Required<Pick<GitHubFault, 'after' | 'times'>> & GitHubFault> = []
+  /** Answers with the first fault that matches `req`, if any (after its body was drained). */
+  const faulted = (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
+    const fault = faults.find(
+      (f) => f.times > 0 && (!f.method || f.method === req.method) && f.path.test(req.url ?? ''),
+    )
+    if (!fault) return false
+    if (fault.after > 0) {
+      fault.after--
+      return false
+    }
+    fault.times--
+    fail(res, fault.status, fault.message ?? STATUS_MESSAGE[fault.status] ?? 'Server Error', fault.errors)
+    return true
+  }
 
   const api = await listen(async (req, res) => {
     await drain(req)
+    if (faulted(req, res)) return
     if (!authorized(req)) return fail(res, 401, 'Bad credentials')
     const url = new URL(req.url ?? '/', 'http://x')
     const rest = repoPath(url.pathname) ?? ''
@@ -113,6 +153,7 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string } = {
 
   const uploads = await listen(async (req, res) => {
     const { bytes, sha256 } = await drain(req)
+    if (faulted(req, res)) return
     if (!authorized(req)) return fail(res, 401, 'Bad credentials')
     const url = new URL(req.url ?? '/', 'http://x')
     const m = /^\/releases\/(\d+)\/assets$/.exec(repoPath(url.pathname) ?? '')
@@ -159,6 +200,9 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string } = {
       const upload_url = `${uploads.origin}/repos/${owner}/${repo}/releases/${id}/assets{?name,label}`
       releases.push({ id, tag_name: tag, upload_url, assets: [] })
       return { id, upload_url }
+    },
+    fail(fault) {
+      faults.push({ ...fault, after: fault.after ?? 0, times: fault.times ?? 1 })
     },
     close: async () => {
       await Promise.all([api.close(), uploads.close()])

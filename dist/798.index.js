@@ -678,16 +678,20 @@ async function checkParams(params, input, problems, warnings) {
     const keys = Object.keys(params);
     if (keys.length === 0)
         return;
-    const { API_DOCUMENT, declaredProperties, describeIssue, validateSchema } = await Promise.all(/* import() */[__webpack_require__.e(892), __webpack_require__.e(49)]).then(__webpack_require__.bind(__webpack_require__, 85049));
+    const { API_DOCUMENT, declaredProperties, describeIssue, isUndeclared, validateSchema } = await Promise.all(/* import() */[__webpack_require__.e(892), __webpack_require__.e(49)]).then(__webpack_require__.bind(__webpack_require__, 85049));
     const declared = new Set(declaredProperties(REQUEST_SCHEMA));
-    const undeclared = keys.filter((k) => !declared.has(k));
-    if (undeclared.length > 0) {
-        warnings.push(`${undeclared.map((k) => `${input}.${k}`).join(', ')}: not a field of generate-video-clip in the API document of ${API_DOCUMENT}; the API may ignore ${undeclared.length > 1 ? 'them' : 'it'}`);
-    }
+    const undeclared = keys.filter((k) => !declared.has(k)).map((k) => `${input}.${k}`);
     for (const key of keys.filter((k) => declared.has(k))) {
-        const issues = validateSchema(REQUEST_SCHEMA, { [key]: params[key] });
-        for (const issue of issues)
-            problems.add(`${input}.${key}`, describeIssue({ ...issue, path: issue.path.slice(key.length).replace(/^\./, '') }));
+        // Strict, so a field the document does not declare inside a declared object is found too.
+        for (const issue of validateSchema(REQUEST_SCHEMA, { [key]: params[key] }, { strict: true })) {
+            if (isUndeclared(issue))
+                undeclared.push(`${input}.${issue.path}`);
+            else
+                problems.add(`${input}.${key}`, describeIssue({ ...issue, path: issue.path.slice(key.length).replace(/^\./, '') }));
+        }
+    }
+    if (undeclared.length > 0) {
+        warnings.push(`${undeclared.join(', ')}: not a field of generate-video-clip in the API document of ${API_DOCUMENT}; the API may ignore ${undeclared.length > 1 ? 'them' : 'it'}`);
     }
 }
 

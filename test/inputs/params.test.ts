@@ -45,6 +45,25 @@ describe.concurrent('params', () => {
     })
   })
 
+  it('a field the document does not declare inside a declared object is warned about too; a dry run says so', async () => {
+    const dry = await runAction({
+      inputs: {
+        'dry-run': 'true',
+        prompt: 'a fox',
+        params: '{"contentPolicyConfig": {"maxPromptRewrites": 1, "mode": "strict"}}',
+      },
+      env: actionEnv(),
+      workspace: workspaceWith(),
+    })
+    expect(dry.code, dry.stdout + dry.stderr).toBe(0)
+    expect(warningsOf(dry.stdout)).toEqual([
+      `params.contentPolicyConfig.mode: not a field of generate-video-clip in the API document of ${API_DOCUMENT}; the API may ignore it`,
+    ])
+    expect(dry.stdout).toContain(
+      `The body is valid against the API document of ${API_DOCUMENT}, but for the fields it does not declare (warned above).`,
+    )
+  })
+
   it('a declared key with a value the document forbids fails before any request, naming params.<key>', async () => {
     await withEmulator({}, async (e) => {
       const r = await runAction({

@@ -116,7 +116,7 @@ async function restoreEntry(entry: Entry, numResults = 1) {
 describe('CacheStore.restore', () => {
   it('a valid entry: the clips move into download-dir under the execution’s names, with what the record gave', async () => {
     const restored = await restoreEntry({
-      'record.json': record({}, { durationSeconds: 8, publicUrl: 'https://p.videogen.io/c1.mp4' }),
+      'record.json': record({}, { durationSeconds: 8 }),
       'clip-1.mp4': CLIP,
     })
     expect(restored?.execution.toolExecutionId).toBe(EXEC)
@@ -125,7 +125,6 @@ describe('CacheStore.restore', () => {
         index: 1,
         fileId: 'vg_file_c1',
         durationSeconds: 8,
-        publicUrl: 'https://p.videogen.io/c1.mp4',
         absPath: path.join(root, 'out', `${EXEC}-1.mp4`),
         path: `out/${EXEC}-1.mp4`,
         bytes: CLIP.length,
@@ -174,9 +173,9 @@ describe('CacheStore.restore', () => {
     ['a bad file id', { 'record.json': record({}, { fileId: '../../x' }) }, 'clip 1 has no valid file id or hash'],
     ['a bad hash', { 'record.json': record({}, { sha256: 'abc' }) }, 'clip 1 has no valid file id or hash'],
     [
-      'an unsafe public URL',
+      'a link (an entry holds none)',
       { 'record.json': record({}, { publicUrl: 'javascript:alert(1)' }) },
-      'clip 1 has an invalid public URL',
+      'clip 1 has fields this version never writes (publicUrl)',
     ],
     [
       'a clip that is not the one hashed',

@@ -18,6 +18,7 @@ afterAll(async () => {
 })
 
 const PERMISSION_HINT = 'The token needs `permissions: contents: write` (github-token defaults to the job token).'
+const INVALID_TOKEN_HINT = 'The token is invalid or expired (github-token defaults to the job token).'
 const resumeAdvice = (id: string) =>
   `To deliver it without paying again, run the step with execution-id: ${id} (not a plain re-run).`
 
@@ -38,27 +39,30 @@ const resume = (e: Emulator, id: string, tag: string): Promise<RunResult> =>
 
 const assetsOf = (tag: string) => gh.releases.find((r) => r.tag_name === tag)?.assets ?? []
 
-describe.concurrent('release pre-flight refused: fails before any execution, naming the token permission', () => {
-  it.each([
-    ['401, a token GitHub does not accept', 'v-pre-401', 401],
-    ['403, a token without contents: write', 'v-pre-403', 403],
-  ])('%s', async (_name, tag, status) => {
-    await withEmulator({}, async (e) => {
-      gh.addRelease(tag)
-      if (status === 403) gh.fail({ path: new RegExp(`/releases/tags/${tag}$`), status })
-      const r = await run(e, { 'release-tag': tag }, status === 401 ? 'ghs_not_a_valid_token_000' : gh.token)
-      expect(r.code).toBe(1)
-      expect(errorsOf(r.stdout)).toEqual([
-        expect.stringMatching(
-          new RegExp(`^Looking up release ${tag} failed: .*${status === 401 ? 'Bad credentials' : 'not accessible'}`),
-        ),
-      ])
-      expect(errorsOf(r.stdout)[0]).toContain(PERMISSION_HINT)
-      expect(e.requests).toEqual([]) // not even a key check: nothing was created or billed
-      expect(e.createCount()).toBe(0)
+describe.concurrent(
+  'release pre-flight refused: fails before any execution, saying what is wrong with the token',
+  () => {
+    it.each([
+      ['401, a token GitHub does not accept', 'v-pre-401', 401],
+      ['403, a token without contents: write', 'v-pre-403', 403],
+    ])('%s', async (_name, tag, status) => {
+      await withEmulator({}, async (e) => {
+        gh.addRelease(tag)
+        if (status === 403) gh.fail({ path: new RegExp(`/releases/tags/${tag}$`), status })
+        const r = await run(e, { 'release-tag': tag }, status === 401 ? 'ghs_not_a_valid_token_000' : gh.token)
+        expect(r.code).toBe(1)
+        expect(errorsOf(r.stdout)).toEqual([
+          expect.stringMatching(
+            new RegExp(`^Looking up release ${tag} failed: .*${status === 401 ? 'Bad credentials' : 'not accessible'}`),
+          ),
+        ])
+        expect(errorsOf(r.stdout)[0]).toContain(status === 401 ? INVALID_TOKEN_HINT : PERMISSION_HINT)
+        expect(e.requests).toEqual([]) // not even a key check: nothing was created or billed
+        expect(e.createCount()).toBe(0)
+      })
     })
-  })
-})
+  },
+)
 
 describe.concurrent('release refused after the execution succeeded: resume advice, billed once', () => {
   it('the upload answers 422 (validation failed): names the file and release; resuming attaches it', async () => {
@@ -173,7 +177,7 @@ describe.concurrent('release refused after the execution succeeded: resume advic
     })
   })
 
-  it('listing the assets answers 401: names the token permission and the release', async () => {
+  it('listing the assets answers 401: says the token is not accepted, and names the release', async () => {
     await withEmulator({}, async (e) => {
       const tag = 'v-list-401'
       const { id: releaseId } = gh.addRelease(tag)
@@ -183,7 +187,7 @@ describe.concurrent('release refused after the execution succeeded: resume advic
       const id = r.outputs['execution-id'] as string
       const [error] = errorsOf(r.stdout)
       expect(error).toMatch(new RegExp(`Listing the assets of release ${tag} failed: .*Bad credentials`))
-      expect(error).toContain(PERMISSION_HINT)
+      expect(error).toContain(INVALID_TOKEN_HINT)
       expect(error).toContain(resumeAdvice(id))
       expect(e.createCount()).toBe(1)
     })

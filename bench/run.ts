@@ -2,7 +2,8 @@
 // markdown table and writes the numbers to bench/results/<time>.json.
 //   npm run bench                     full run (a few minutes)
 //   npm run bench -- --smoke          every scenario tiny and fast, only to keep the bench working
-//   npm run bench -- --only=upload    some scenarios (comma-separated: polling, upload, download, startup)
+//   npm run bench -- --only=upload    some scenarios (comma-separated: polling, upload, download, startup, batch,
+//                                     pacing)
 //   npm run bench -- --out=FILE       JSON to FILE instead of bench/results/
 //   VG_DIST_DIR=DIR                   the bundle to start (default dist/)
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -10,8 +11,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { batchScenario } from './batch.js'
 import { downloadScenario } from './download.js'
 import { type BenchContext, type Row, type ScenarioResult, markdownTable } from './lib.js'
+import { pacingScenario } from './pacing.js'
 import { pollingScenario } from './polling.js'
 import { startupScenario } from './startup.js'
 import { uploadScenario } from './upload.js'
@@ -23,6 +26,8 @@ const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<ScenarioResult>> 
   upload: uploadScenario,
   download: downloadScenario,
   startup: startupScenario,
+  batch: batchScenario,
+  pacing: pacingScenario,
 }
 
 const { values } = parseArgs({

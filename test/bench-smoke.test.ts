@@ -22,6 +22,12 @@ const ROW_IDS = [
   'download.wall',
   'startup.first-request',
   'startup.heavy-modules',
+  'batch.wall',
+  'batch.gets',
+  'batch.runner-time',
+  'batch.uploads',
+  'pacing.max-running',
+  'pacing.creates',
 ]
 
 interface Report {
@@ -47,9 +53,17 @@ describe('bench --smoke', () => {
       expect(row.baseline, row.id).not.toBe('')
     }
     // The table printed on stdout is the same rows.
-    for (const id of ['Completion, linear', 'Upload', 'Download', 'Start-up']) expect(run.stdout).toContain(id)
+    for (const id of [
+      'Completion, linear',
+      'Upload',
+      'Download',
+      'Start-up',
+      'Batch of 3 vs a matrix',
+      'max-running 3',
+    ])
+      expect(run.stdout).toContain(id)
 
-    const { polling, upload, download, startup } = report.raw as Record<string, Record<string, unknown>>
+    const { polling, upload, download, startup, batch, pacing } = report.raw as Record<string, Record<string, unknown>>
     const samples = polling!.samples as Array<{ polls: number; lagMs: number }>
     expect(samples).toHaveLength(4)
     for (const s of samples) {
@@ -63,5 +77,20 @@ describe('bench --smoke', () => {
     expect((download!.parallelMs as number[]).every((x) => x > 0)).toBe(true)
     expect((startup!.actionMs as number[]).every((x) => x > 0)).toBe(true)
     expect(startup!.loaded as string[]).toContain('index.js')
+
+    // The batch, the matrix and the lone clip each ran and were counted on their own emulator.
+    type Phase = { wallMs: number; processMs: number[]; executionGets: number; uploads: number; creates: number }
+    const { lone, batch: one, matrix } = batch as { lone: Phase; batch: Phase; matrix: Phase }
+    expect(lone.processMs).toHaveLength(1)
+    expect(one.processMs).toHaveLength(1)
+    expect(matrix.processMs).toHaveLength(batch!.n as number)
+    expect([lone.creates, one.creates, matrix.creates]).toEqual([1, batch!.n, batch!.n])
+    // Each single-clip run polls its execution; a per-item upload is one per image per item, shared in the batch.
+    expect(matrix.executionGets).toBeGreaterThanOrEqual(batch!.n as number)
+    expect(matrix.uploads).toBe(2 * (batch!.n as number))
+    expect(one.uploads).toBe(3)
+    expect(pacing!.creates).toBe(pacing!.n)
+    expect(pacing!.peak).toBeGreaterThan(0)
+    expect(pacing!.peak).toBeLessThanOrEqual(pacing!.maxRunning as number)
   })
 })

@@ -277,7 +277,9 @@ export function checkOutcome(c: OutcomeContext): string[] {
   const { result: r } = c
   const violations: string[] = []
   if (r.signal !== null || (r.code !== 0 && r.code !== 1))
-    violations.push(`ended by signal ${r.signal} / code ${r.code}, not a clean exit 0 or 1`)
+    violations.push(
+      `ended by signal ${r.signal} / code ${r.code} after ${r.durationMs} ms, not a clean exit 0 or 1 within the case's bound`,
+    )
   const errors = annotations(r.stdout, 'error')
   if (r.code === 1 && errors.length === 0) violations.push('exit 1 without an ::error:: annotation')
   for (const text of [...errors, ...annotations(r.stdout, 'warning'), r.stderr]) {
@@ -304,8 +306,10 @@ export function checkOutcome(c: OutcomeContext): string[] {
   )
     violations.push('a succeeded execution failed on rendering or reporting')
   violations.push(...checkOutputs(c))
+  // A killed run is reported above; the quiet time of a kill says nothing about how the action ends.
   const quiet = c.closedAt - c.lastOutputAt
-  if (quiet > c.quietExitMs) violations.push(`exited ${quiet} ms after its last output (bound ${c.quietExitMs} ms)`)
+  if (r.signal === null && quiet > c.quietExitMs)
+    violations.push(`exited ${quiet} ms after its last output (bound ${c.quietExitMs} ms)`)
   return violations
 }
 
@@ -320,16 +324,18 @@ function checkOutputs(c: OutcomeContext): string[] {
   for (const name of Object.keys(state)) if (!states.includes(name)) violations.push(`unknown saved state ${name}`)
   const id = outputs['execution-id']
   if (id !== undefined && !EXECUTION_ID.test(id)) violations.push(`execution-id output ${JSON.stringify(id)}`)
+  // Arrays stay aligned with file-ids: null where a clip has no value.
   const list = (name: string): string[] => {
     const raw = outputs[name]
     if (raw === undefined) return []
     try {
       const parsed: unknown = JSON.parse(raw)
-      if (Array.isArray(parsed) && parsed.every((v) => typeof v === 'string')) return parsed
+      if (Array.isArray(parsed) && parsed.every((v) => typeof v === 'string' || v === null))
+        return parsed.filter((v): v is string => v !== null)
     } catch {
       // reported below
     }
-    violations.push(`${name} output is not a JSON array of strings: ${JSON.stringify(raw.slice(0, 200))}`)
+    violations.push(`${name} output is not a JSON array of strings and nulls: ${JSON.stringify(raw.slice(0, 200))}`)
     return []
   }
   for (const v of [outputs['file-id'], ...list('file-ids')])

@@ -6,15 +6,19 @@ import { type ApiCase, Deep, type FieldMutation, type Hostile, type RepoCase, ty
 import { type RepoWorld, runRepoCase, startRepoWorld } from './repo-case.js'
 import { killRunning } from './sandbox.js'
 
-/** A run whose only hostile part is one field of the first response of `route` that has it. */
-const oneField = (route: Route, path: string, value: Hostile): ApiCase => ({
-  mutations: [{ kind: 'field', route, path, value, skip: 0, times: 1 } satisfies FieldMutation],
+const apiCase = (over: Partial<ApiCase>): ApiCase => ({
+  mutations: [],
   image: false,
   publicPreview: false,
   numResults: 1,
   debug: false,
   fails: false,
+  ...over,
 })
+
+/** A run whose only hostile part is one field of the first response of `route` that has it. */
+const oneField = (route: Route, path: string, value: Hostile): ApiCase =>
+  apiCase({ mutations: [{ kind: 'field', route, path, value, skip: 0, times: 1 } satisfies FieldMutation] })
 
 const repoCase = (over: Partial<RepoCase>): RepoCase => ({
   entries: [{ name: 'ref.png', kind: 'png' }],
@@ -42,6 +46,25 @@ describe('workflow commands in log lines', () => {
     await runApiCase(api, oneField('execution', 'status', 'running ##[set-output name=x;]y'))
   })
 
+  it('a storage error <Code> holding a line break and ##[add-mask] is logged inert in the retry line', async () => {
+    await runApiCase(
+      api,
+      apiCase({
+        mutations: [
+          {
+            kind: 'storage',
+            op: 'download',
+            status: 403,
+            code: 'ok\n##[add-mask]vg',
+            message: 'denied',
+            skip: 0,
+            times: 1,
+          },
+        ],
+      }),
+    )
+  })
+
   it('a committed file name holding ##[stop-commands] is logged inert when uploaded', async () => {
     await runRepoCase(
       repo,
@@ -59,6 +82,22 @@ describe('workflow commands in log lines', () => {
   it('a download-dir holding a line break then ::set-output is logged inert with the downloaded path', async () => {
     await runRepoCase(repo, repoCase({ downloadDir: { kind: 'text', value: 'ok\n::set-output name=x::y' } }))
   })
+})
+
+// Delivery after the execution succeeded is bounded too: an endpoint that keeps failing must not hold the
+// step for minutes when timeout is 3s (the client's default retry budget is 8 attempts, up to 5 minutes).
+describe('a delivery endpoint that keeps answering 500', () => {
+  it('enable-public-preview: the run ends within the case bound', async () => {
+    await runApiCase(
+      api,
+      apiCase({
+        publicPreview: true,
+        mutations: [
+          { kind: 'error', route: 'preview', status: 500, body: { message: 'down' }, skip: 0, times: Infinity },
+        ],
+      }),
+    )
+  }, 60_000)
 })
 
 // Arrays nested 20,000 deep are valid JSON that JSON.parse reads, but JSON.stringify or String() of them

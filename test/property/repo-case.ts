@@ -47,8 +47,10 @@ function layDownloadDir(s: Sandbox, dir: RepoCase['downloadDir']): { input?: str
       return { rel: 'videogen-output' }
     case 'text': {
       const input = dir.value.replaceAll(OUTSIDE, s.outside)
-      // The runner's getInput trims the value: the directory is the trimmed one.
-      return { input, rel: path.relative(ws, path.resolve(ws, input.trim())) }
+      // The action reads the value as the environment carries it (UTF-8: a lone surrogate becomes U+FFFD),
+      // trimmed by getInput.
+      const seen = Buffer.from(input, 'utf8').toString('utf8').trim()
+      return { input, rel: path.relative(ws, path.resolve(ws, seen)) }
     }
   }
 }
@@ -130,7 +132,8 @@ export async function runRepoCase(world: RepoWorld, c: RepoCase): Promise<void> 
       inputs,
       env: { VIDEOGEN_REQUEST_TIMEOUT_MS: '1500' },
       workspace: ws,
-      timeoutMs: 60_000,
+      // As for the API cases: timeout 5s bounds the action well within this.
+      timeoutMs: 30_000,
     })
     const { result } = run
     if (process.env.VG_PROPERTY_LOG)

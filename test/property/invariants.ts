@@ -257,7 +257,7 @@ const OUTPUT_STATUSES = ['succeeded', 'failed', 'cancelled', 'timed-out', 'error
 
 /** The outputs of a URL kind: http(s), no blank or control character (a later step may put it in a shell line). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const isCleanUrl = (v: string) => /^https?:\/\/[^\s]+$/.test(v) && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v)
+const isCleanUrl = (v: string) => /^https?:\/\/[^\s]+$/i.test(v) && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v)
 
 export interface OutcomeContext {
   result: RunResult

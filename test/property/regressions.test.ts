@@ -2,7 +2,15 @@
 // fix is checked deterministically whatever the properties' seed draws. Each is the shrunk case.
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { type ApiWorld, runApiCase, startApiWorld } from './api-case.js'
-import { type ApiCase, Deep, type FieldMutation, type Hostile, type RepoCase, type Route } from './arbitraries.js'
+import {
+  type ApiCase,
+  Deep,
+  type FieldMutation,
+  type Hostile,
+  RelTime,
+  type RepoCase,
+  type Route,
+} from './arbitraries.js'
 import { type RepoWorld, runRepoCase, startRepoWorld } from './repo-case.js'
 import { killRunning } from './sandbox.js'
 
@@ -85,25 +93,41 @@ describe('workflow commands in log lines', () => {
 })
 
 // Delivery after the execution succeeded is bounded too: an endpoint that keeps failing must not hold the
-// step for minutes when timeout is 3s (the client's default retry budget is 8 attempts, up to 5 minutes).
-describe('a delivery endpoint that keeps answering 500', () => {
+// step for minutes when timeout is 3s (each call has the client's default retry budget: 8 attempts, up to
+// 5 minutes). Each case runs up to the 30 s case bound, so they run side by side, each with its emulator.
+describe.concurrent('a delivery endpoint that keeps answering 500', () => {
+  const alone = async (c: ApiCase) => {
+    const world = await startApiWorld()
+    try {
+      await runApiCase(world, c)
+    } finally {
+      await world.emulator.close()
+    }
+  }
+  const down = (route: Route) =>
+    ({ kind: 'error', route, status: 500, body: { message: 'down' }, skip: 0, times: Infinity }) as const
+
   it('enable-public-preview: the run ends within the case bound', async () => {
-    await runApiCase(
-      api,
-      apiCase({
-        publicPreview: true,
-        mutations: [
-          { kind: 'error', route: 'preview', status: 500, body: { message: 'down' }, skip: 0, times: Infinity },
-        ],
-      }),
-    )
+    await alone(apiCase({ publicPreview: true, mutations: [down('preview')] }))
+  }, 60_000)
+
+  it('hydrate, for a result whose link has expired: the run ends within the case bound', async () => {
+    const expired = {
+      kind: 'field',
+      route: 'execution',
+      path: 'results.0.downloadUrlExpiresAt',
+      value: new RelTime(-3600, 1),
+      skip: 0,
+      times: Infinity,
+    } as const
+    await alone(apiCase({ mutations: [expired, down('hydrate')] }))
   }, 60_000)
 })
 
 // Arrays nested 20,000 deep are valid JSON that JSON.parse reads, but JSON.stringify or String() of them
 // overflows the stack: a decoder that describes a bad value that way throws a RangeError instead.
 describe('deeply nested JSON in a response', () => {
-  it('as the execution status of one poll: no internal error, the wait goes on', async () => {
+  it('as the execution status of one poll: no internal error', async () => {
     await runApiCase(api, oneField('execution', 'status', new Deep(20_000)))
   })
 

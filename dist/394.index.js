@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   dryRun: () => (/* binding */ dryRun)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
 /* harmony import */ var _deliver_outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45867);
 /* harmony import */ var _deliver_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66945);
 /* harmony import */ var _deliver_summary_settings_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(97667);
@@ -27,12 +27,12 @@ export const modules = {
 const LABELS = { images: 'image', videos: 'video', audio: 'audio', startFrame: 'start frame' };
 async function describe(ref, label) {
     if ('fileId' in ref) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${label}: existing file ${ref.fileId} (no upload)`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`  ${label}: existing file ${ref.fileId} (no upload)`);
         return ref.fileId;
     }
     const { file } = ref;
     const sha = await (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256File */ .Q)(file.absPath);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${label}: would upload ${file.label} (${file.kind}, ${file.contentType}, ${file.size} bytes, sha256 ${sha})`);
+    _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`  ${label}: would upload ${file.label} (${file.kind}, ${file.contentType}, ${file.size} bytes, sha256 ${sha})`);
     return `<upload:${file.relPath}>`;
 }
 /** The body of one request, with its files listed as they are met. */
@@ -49,7 +49,7 @@ async function planBody(clip) {
         described.set(ref, await describe(ref, label));
     const { body, overridden } = (0,_request_body_js__WEBPACK_IMPORTED_MODULE_5__/* .buildRequestBody */ .Q)(clip, await (0,_request_body_js__WEBPACK_IMPORTED_MODULE_5__/* .mapRequestFiles */ .b)(clip.files, async (ref) => described.get(ref)));
     for (const key of overridden)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`params.${key} is ignored: a typed input sets ${key}`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`params.${key} is ignored: a typed input sets ${key}`);
     return body;
 }
 /** The final body against the API document; undeclared params keys were already warned about. */
@@ -59,28 +59,28 @@ async function checkBody(body) {
     const issues = all.filter((i) => !isUndeclared(i));
     const extra = all.length > issues.length ? ', but for the fields it does not declare (warned above)' : '';
     if (issues.length === 0)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The body is valid against the API document of ${API_DOCUMENT}${extra}.`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`The body is valid against the API document of ${API_DOCUMENT}${extra}.`);
     for (const issue of issues)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The body is not valid against the API document of ${API_DOCUMENT}: ${describeIssue(issue)}`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`The body is not valid against the API document of ${API_DOCUMENT}: ${describeIssue(issue)}`);
 }
 /** Files, body and validity of one request, as the log shows them. */
 async function plan(clip, baseUrl) {
     const refs = [...clip.files.images, ...clip.files.videos, ...clip.files.audio];
     if (refs.length || clip.files.startFrame)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Files:');
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info('Files:');
     const body = await planBody(clip);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Would send POST ${baseUrl}/v1/tools/generate-video-clip with body:`);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(JSON.stringify(body, null, 2));
+    _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Would send POST ${baseUrl}/v1/tools/generate-video-clip with body:`);
+    _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(JSON.stringify(body, null, 2));
     await checkBody(body);
     return body;
 }
 async function dryRun(settings) {
     const started = Date.now();
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: inputs are valid; no request is made.');
+    _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info('Dry run: inputs are valid; no request is made.');
     const bodies = {};
     for (const clip of settings.requests) {
         if (settings.batch)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Request ${clip.id}:`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Request ${clip.id}:`);
         bodies[clip.id ?? ''] = await plan(clip, settings.baseUrl);
     }
     // One request: its body; a batch: the bodies keyed by item id.
@@ -102,7 +102,7 @@ async function dryRun(settings) {
         await (0,_deliver_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSummary */ .Sy)(markdown);
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the job summary: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorText */ .kc)(error)}`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Could not write the job summary: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorText */ .kc)(error)}`);
     }
 }
 

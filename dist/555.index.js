@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   isGhes: () => (/* binding */ isGhes),
 /* harmony export */   uploadClipsArtifact: () => (/* binding */ uploadClipsArtifact)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16264);
 /* harmony import */ var _videogen_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49532);
 // Workflow artifact of the downloaded clips. Artifact names are immutable per workflow run, so a clash
@@ -73,7 +73,7 @@ async function checkArtifactNameFree(name) {
         taken = await nameTaken(await artifactClient(), name);
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not check whether artifact name '${name}' is free (${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorText */ .kc)(error)}); it is checked again before the upload`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Could not check whether artifact name '${name}' is free (${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorText */ .kc)(error)}); it is checked again before the upload`);
         return;
     }
     if (taken)
@@ -86,12 +86,12 @@ function isConflict(error) {
 async function uploadClipsArtifact(artifact, clips, root) {
     const { name } = artifact;
     if (isGhes()) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Artifact '${name}' was not uploaded: workflow artifacts of this kind are not available on GitHub Enterprise Server (${process.env.GITHUB_SERVER_URL}). The clips are in the workspace (see the 'paths' output).`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Artifact '${name}' was not uploaded: workflow artifacts of this kind are not available on GitHub Enterprise Server (${process.env.GITHUB_SERVER_URL}). The clips are in the workspace (see the 'paths' output).`);
         return undefined;
     }
     const files = clips.flatMap((c) => (c.absPath ? [c.absPath] : []));
     if (files.length === 0) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Artifact '${name}' was not uploaded: there are no downloaded clips`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Artifact '${name}' was not uploaded: there are no downloaded clips`);
         return undefined;
     }
     const missing = missingRuntime();
@@ -107,7 +107,7 @@ async function uploadClipsArtifact(artifact, clips, root) {
     }
     catch (error) {
         if (error instanceof Error && error.name === 'GHESNotSupportedError') {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Artifact '${name}' was not uploaded: ${error.message}`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Artifact '${name}' was not uploaded: ${error.message}`);
             return undefined;
         }
         if (isConflict(error))
@@ -117,7 +117,7 @@ async function uploadClipsArtifact(artifact, clips, root) {
     if (result.id === undefined)
         throw new Error(`Upload of artifact '${name}' returned no artifact id`);
     const url = artifactUrl(result.id);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Uploaded artifact '${name}' (${files.length} clip${files.length > 1 ? 's' : ''}${result.size !== undefined ? `, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z3)(result.size)} zipped` : ''}) → ${url}`);
+    _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Uploaded artifact '${name}' (${files.length} clip${files.length > 1 ? 's' : ''}${result.size !== undefined ? `, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z3)(result.size)} zipped` : ''}) → ${url}`);
     return { id: result.id, url };
 }
 

@@ -14,6 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   BatchRun: () => (/* binding */ BatchRun)
 });
 
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(25625);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: external "node:path"
@@ -256,6 +258,7 @@ class ManyWatch {
 
 
 
+
 /** Items restored from the cache and delivered at once. */
 const ITEM_CONCURRENCY = 4;
 class BatchFailure extends Error {
@@ -321,7 +324,7 @@ class BatchRun {
         if (this.settings.resume) {
             for (const item of this.items)
                 this.adopt(item, item.executionId, Date.now());
-            core/* info */.pq(`Resuming ${this.items.length} executions`);
+            log/* log */.R.info(`Resuming ${this.items.length} executions`);
         }
         else {
             await this.restoreFromCache();
@@ -361,7 +364,7 @@ class BatchRun {
                 item.executionId = restored.execution.toolExecutionId;
                 item.clips = restored.clips;
                 item.status = 'succeeded';
-                core/* info */.pq(`[${item.key}] cache hit: reused execution ${item.executionId}; no new execution`);
+                log/* log */.R.info(`[${item.key}] cache hit: reused execution ${item.executionId}; no new execution`);
             });
         });
     }
@@ -378,17 +381,17 @@ class BatchRun {
             isTemporary: this.settings.temporaryUploads,
             deadline: this.deadline,
             signal: this.signal,
-            log: core/* info */.pq,
+            log: log/* log */.R.info,
             contentKey: (file) => (cache ? cache.contentKey(file) : hashes.of(file)),
             ...(cache && { reuse: (f) => cache.reuseUpload(f), uploaded: (f, id) => cache.rememberUpload(f, id) }),
         });
         if (refs.length === 0)
-            core/* info */.pq('Nothing to upload');
+            log/* log */.R.info('Nothing to upload');
         for (const item of todo) {
             const request = item.request;
             const { body, overridden } = (0,request_body/* buildRequestBody */.Q)(request, await (0,request_body/* mapRequestFiles */.b)(request.files, idOf));
             for (const key of overridden)
-                core/* warning */.$e(`[${item.key}] params.${key} is ignored: a typed input sets ${key}`);
+                log/* log */.R.warning(`[${item.key}] params.${key} is ignored: a typed input sets ${key}`);
             item.body = body;
         }
     }
@@ -412,7 +415,7 @@ class BatchRun {
                 onBudget: (budget) => this.pacer.observe(budget),
             });
             this.adopt(item, id, Date.now());
-            core/* info */.pq(`[${item.key}] created execution ${id}`);
+            log/* log */.R.info(`[${item.key}] created execution ${id}`);
         }
         catch (error) {
             if (this.signal.aborted)
@@ -426,7 +429,7 @@ class BatchRun {
         item.phase = 'not-created';
         item.status = 'not-created';
         item.error = reason;
-        core/* warning */.$e(`[${item.key}] ${reason}`);
+        log/* log */.R.warning(`[${item.key}] ${reason}`);
     }
     /** wait: false: every execution created (max-running is at least the count, see the inputs), none followed. */
     async createAll() {
@@ -438,7 +441,7 @@ class BatchRun {
             item.status = 'pending';
         }
         this.reportOutputs();
-        core/* info */.pq(`Not waiting (wait: false). Resume in a later step with execution-id set to this step's results output`);
+        log/* log */.R.info(`Not waiting (wait: false). Resume in a later step with execution-id set to this step's results output`);
         if (this.items.some((i) => i.phase === 'not-created'))
             throw new BatchFailure(this.failureMessage());
     }
@@ -467,12 +470,12 @@ class BatchRun {
                     if (this.signal.aborted)
                         throw error;
                     if (++listFailures === 1)
-                        core/* warning */.$e(`Could not read the executions (${(0,errors/* errorText */.kc)(error)}); trying again`);
+                        log/* log */.R.warning(`Could not read the executions (${(0,errors/* errorText */.kc)(error)}); trying again`);
                 }
             }
             const line = this.progressLine();
             if (line !== lastLine || Date.now() - lastLineAt >= wait/* HEARTBEAT_MS */.m) {
-                core/* info */.pq(line);
+                log/* log */.R.info(line);
                 lastLine = line;
                 lastLineAt = Date.now();
             }
@@ -511,7 +514,7 @@ class BatchRun {
         item.status = execution.status;
         if (execution.status === 'succeeded') {
             item.clips = (0,clip/* clipsOf */.Hh)(execution);
-            core/* info */.pq(`[${item.key}] ${execution.toolExecutionId} succeeded (${item.clips.length} clip${item.clips.length === 1 ? '' : 's'})`);
+            log/* log */.R.info(`[${item.key}] ${execution.toolExecutionId} succeeded (${item.clips.length} clip${item.clips.length === 1 ? '' : 's'})`);
             return;
         }
         const e = execution.error ?? {};
@@ -519,7 +522,7 @@ class BatchRun {
             execution.status === 'failed'
                 ? `${e.message ?? 'no message'}${e.code ? ` (code ${e.code})` : ''}.${(0,errors/* describeRequirement */.vo)(e.requirement)}`
                 : 'cancelled by someone else (a user, another job or VideoGen), not by this action';
-        core/* warning */.$e(`[${item.key}] ${execution.toolExecutionId} ${execution.status}: ${item.error}`);
+        log/* log */.R.warning(`[${item.key}] ${execution.toolExecutionId} ${execution.status}: ${item.error}`);
         if (this.settings.batch?.failFast && !this.stopCreating) {
             this.stopCreating = `fail-fast: ${item.key} ${execution.status}`;
             await this.cancelRunning(cancel/* CANCEL_BUDGET_MS */.W3, this.stopCreating);
@@ -543,10 +546,7 @@ class BatchRun {
         const running = this.items.filter((i) => i.phase === 'running');
         await Promise.all(running.map(async (item) => {
             const id = item.executionId;
-            const status = await (0,cancel/* cancelAndConfirm */.Un)(this.client.tools, id, budgetMs, {
-                info: core/* info */.pq,
-                warning: core/* warning */.$e,
-            });
+            const status = await (0,cancel/* cancelAndConfirm */.Un)(this.client.tools, id, budgetMs, log/* log */.R);
             if (status !== undefined && (0,types/* isTerminal */.H)(status))
                 this.state.settle(id, 'terminal');
             this.watch.remove(id);
@@ -600,6 +600,7 @@ class BatchRun {
                 deadline,
                 signal: this.signal,
                 label: `[${item.key}] `,
+                ...(item.request && { expected: item.request.request.numResults }),
                 ...(this.cache &&
                     item.cacheKey &&
                     item.request && { cache: { store: this.cache, key: item.cacheKey, request: item.request } }),
@@ -662,7 +663,7 @@ class BatchRun {
             });
         }
         if ((0,outputs/* setBatchOutputs */.ds)(results))
-            core/* warning */.$e('The results output leaves out the URLs to stay under the runner output limit; they are in the results file');
+            log/* log */.R.warning('The results output leaves out the URLs to stay under the runner output limit; they are in the results file');
         (0,outputs/* setOutput */.uH)(outputs/* OUTPUTS */.py.status, this.batchStatus());
         if (this.items.length === 1) {
             const [only] = this.items;
@@ -689,7 +690,7 @@ class BatchRun {
             return file;
         }
         catch (error) {
-            core/* warning */.$e(`Could not write the results file: ${(0,errors/* errorText */.kc)(error)}`);
+            log/* log */.R.warning(`Could not write the results file: ${(0,errors/* errorText */.kc)(error)}`);
             return undefined;
         }
     }
@@ -714,7 +715,7 @@ class BatchRun {
             }));
         }
         catch (error) {
-            core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorText */.kc)(error)}`);
+            log/* log */.R.warning(`Could not write the job summary: ${(0,errors/* errorText */.kc)(error)}`);
         }
     }
 }

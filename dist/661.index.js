@@ -8,13 +8,14 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   post: () => (/* binding */ post)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90833);
-/* harmony import */ var _inputs_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91893);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2462);
-/* harmony import */ var _videogen_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27354);
-/* harmony import */ var _videogen_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49532);
-/* harmony import */ var _videogen_types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(21162);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33838);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90833);
+/* harmony import */ var _inputs_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91893);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2462);
+/* harmony import */ var _videogen_client_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(27354);
+/* harmony import */ var _videogen_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49532);
+/* harmony import */ var _videogen_types_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(21162);
 // The post step, the safety net: if main died (SIGKILL, a runner crash) while an execution was not known
 // to be over, or while a create was in flight, cancel what is still running so it does not bill on.
 // Idempotent; quiet when there is nothing to do.
@@ -25,28 +26,28 @@ export const modules = {
 
 
 
-const log = { info: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq, warning: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e };
+
 const CANCEL_BUDGET_MS = 10_000;
 async function post(apiKey) {
-    const state = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .readPostState */ .cj)();
+    const state = (0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .readPostState */ .cj)();
     if (state.open.length === 0 && !state.createsInFlight) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz('No execution was left open and no create was in flight; nothing to clean up');
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.debug('No execution was left open and no create was in flight; nothing to clean up');
         return;
     }
     const what = state.open.length > 0 ? `Execution ${state.open.join(', ')}` : 'An execution whose create was in flight';
     if (!apiKey) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${what} may still be running, but no API key is available to cancel it`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`${what} may still be running, but no API key is available to cancel it`);
         return;
     }
     let baseUrl;
     try {
-        baseUrl = state.baseUrl ?? (0,_inputs_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .baseUrlFrom */ .$f)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4);
+        baseUrl = state.baseUrl ?? (0,_inputs_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .baseUrlFrom */ .$f)(_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4);
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${what} may still be running, but it cannot be checked: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorText */ .kc)(error)}`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`${what} may still be running, but it cannot be checked: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorText */ .kc)(error)}`);
         return;
     }
-    const client = (0,_videogen_client_js__WEBPACK_IMPORTED_MODULE_4__/* .createClient */ .U)(baseUrl, apiKey, { log: { debug: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz, info: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq } });
+    const client = (0,_videogen_client_js__WEBPACK_IMPORTED_MODULE_5__/* .createClient */ .U)(baseUrl, apiKey, { log: { debug: _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.debug, info: _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info } });
     try {
         for (const id of state.open)
             await cancelOpen(client.tools, id);
@@ -64,19 +65,19 @@ async function cancelOpen(tools, id) {
             deadline: Date.now() + 10_000,
             signal: AbortSignal.timeout(15_000),
         });
-        if ((0,_videogen_types_js__WEBPACK_IMPORTED_MODULE_6__/* .isTerminal */ .H)(execution.status)) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Execution ${id} had already ended (${execution.status}); nothing to cancel`);
+        if ((0,_videogen_types_js__WEBPACK_IMPORTED_MODULE_7__/* .isTerminal */ .H)(execution.status)) {
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Execution ${id} had already ended (${execution.status}); nothing to cancel`);
             return;
         }
         seen = `still ${execution.status}`;
     }
     catch (error) {
         // Cancel is safe to send either way (a finished execution stays as it is) and has its own rate budget.
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not read the status of execution ${id} (${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorText */ .kc)(error)}); cancelling it to be safe`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Could not read the status of execution ${id} (${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorText */ .kc)(error)}); cancelling it to be safe`);
     }
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The main step ended while execution ${id} was ${seen}; cancelling it so it does not run on`);
-    const status = await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelAndConfirm */ .Un)(tools, id, CANCEL_BUDGET_MS, log);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Execution ${id}: ${status ?? 'cancellation not confirmed'}`);
+    _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`The main step ended while execution ${id} was ${seen}; cancelling it so it does not run on`);
+    const status = await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelAndConfirm */ .Un)(tools, id, CANCEL_BUDGET_MS, _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R);
+    _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Execution ${id}: ${status ?? 'cancellation not confirmed'}`);
 }
 /**
  * Main was killed while `count` creates were in flight: their executions may exist, unknown to it. The
@@ -86,27 +87,27 @@ async function cancelOpen(tools, id) {
  */
 async function cancelCreatedUnseen(tools, inFlight, known) {
     const creates = inFlight.count === 1 ? 'a create request was' : `${inFlight.count} create requests were`;
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The main step was stopped while ${creates} in flight: looking for the execution it may have created`);
+    _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`The main step was stopped while ${creates} in flight: looking for the execution it may have created`);
     let candidates;
     try {
-        candidates = await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .executionsSince */ ._0)(tools, inFlight.mark, known, Date.now() + 15_000);
+        candidates = await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .executionsSince */ ._0)(tools, inFlight.mark, known, Date.now() + 15_000);
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not list executions (${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorText */ .kc)(error)}): an execution may have been created and may be running. Check GET /v1/tools/executions or the dashboard and cancel it there.`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Could not list executions (${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorText */ .kc)(error)}): an execution may have been created and may be running. Check GET /v1/tools/executions or the dashboard and cancel it there.`);
         return;
     }
     const ids = candidates.map((c) => c.toolExecutionId);
     if (candidates.length === 0) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`No running execution appeared since the create was sent${inFlight.mark ? ` (after ${inFlight.mark})` : ''}: it was not created, or has ended already. Check the dashboard to be sure.`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`No running execution appeared since the create was sent${inFlight.mark ? ` (after ${inFlight.mark})` : ''}: it was not created, or has ended already. Check the dashboard to be sure.`);
         return;
     }
     if (candidates.length !== inFlight.count) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${candidates.length} running executions appeared since the create was sent, for ${inFlight.count} in flight: not cancelling any, since another job may own some. Check and cancel yours: ${ids.join(', ')}`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`${candidates.length} running executions appeared since the create was sent, for ${inFlight.count} in flight: not cancelling any, since another job may own some. Check and cancel yours: ${ids.join(', ')}`);
         return;
     }
     for (const id of ids) {
-        const status = await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelAndConfirm */ .Un)(tools, id, CANCEL_BUDGET_MS, log);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Execution ${id}, created while the main step was stopped, ${(0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelOutcome */ .Lb)(status)}`);
+        const status = await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelAndConfirm */ .Un)(tools, id, CANCEL_BUDGET_MS, _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Execution ${id}, created while the main step was stopped, ${(0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelOutcome */ .Lb)(status)}`);
     }
 }
 

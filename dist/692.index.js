@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   checkReleaseTarget: () => (/* binding */ checkReleaseTarget),
 /* harmony export */   uploadReleaseAssets: () => (/* binding */ uploadReleaseAssets)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
@@ -125,7 +125,7 @@ async function uploadReleaseAssets(settings, clips, assetName = (clip) => node_p
     const target = await findRelease(octokit, owner, repo, settings, payload);
     const files = clips.flatMap((clip) => (clip.absPath ? [{ clip, file: clip.absPath, name: assetName(clip) }] : []));
     if (files.length === 0) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Nothing attached to release ${target.tag}: there are no downloaded clips`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Nothing attached to release ${target.tag}: there are no downloaded clips`);
         return clips;
     }
     let existing;
@@ -158,7 +158,7 @@ async function uploadReleaseAssets(settings, clips, assetName = (clip) => node_p
         const same = attached.get(name);
         if (same) {
             const url = same.asset.browser_download_url;
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Release ${target.tag} already has ${name} with the same ${same.by} (an earlier run attached it); not uploaded again → ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_7__/* .clean */ .uH)(url)}`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Release ${target.tag} already has ${name} with the same ${same.by} (an earlier run attached it); not uploaded again → ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_7__/* .clean */ .uH)(url)}`);
             return url;
         }
         const old = replace.get(name);
@@ -174,7 +174,7 @@ async function uploadReleaseAssets(settings, clips, assetName = (clip) => node_p
                 if (statusOf(error) !== 404)
                     throw explain(`Deleting the old asset ${name} of release ${target.tag}`, error);
             }
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Deleted the old release asset ${name} (release-overwrite: true)`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Deleted the old release asset ${name} (release-overwrite: true)`);
         }
         let asset;
         try {
@@ -188,7 +188,7 @@ async function uploadReleaseAssets(settings, clips, assetName = (clip) => node_p
             }
             throw explain(`Uploading ${name} to release ${target.tag}`, error);
         }
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Attached ${name} to release ${target.tag} → ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_7__/* .clean */ .uH)(asset.browser_download_url)}`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Attached ${name} to release ${target.tag} → ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_7__/* .clean */ .uH)(asset.browser_download_url)}`);
         return asset.browser_download_url;
     });
     const byIndex = new Map(files.map(({ clip }, i) => [clip.index, urls[i]]));

@@ -116,7 +116,7 @@ async function mapLimit(items, limit, fn, outer) {
 /* harmony export */   mg: () => (/* binding */ tooLateToCreate)
 /* harmony export */ });
 /* unused harmony export CreateFailure */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
 /* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90833);
 /* harmony import */ var _videogen_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49532);
 // Creating executions, once each. The create is not idempotent, so before the first one the newest
@@ -197,7 +197,7 @@ class Creator {
             // A certificate, proxy or DNS problem would refuse the create just the same: say so now.
             if (signal.aborted || (error instanceof _videogen_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NetworkError */ .Dr && !error.transient))
                 throw error;
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`Could not list the newest execution before creating: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorText */ .kc)(error)}`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.debug(`Could not list the newest execution before creating: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorText */ .kc)(error)}`);
             return null;
         }
     }
@@ -229,8 +229,8 @@ __webpack_require__.d(__webpack_exports__, {
   H: () => (/* binding */ deliverClips)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(25625);
 // EXTERNAL MODULE: ./src/videogen/errors.ts
 var errors = __webpack_require__(49532);
 // EXTERNAL MODULE: ./src/deliver/download.ts
@@ -248,31 +248,31 @@ var src_clip = __webpack_require__(95861);
 
 
 
-async function renewLinks(files, clips, signal) {
+async function renewLinks(files, clips, limits) {
     return (0,concurrency/* mapLimit */.s)(clips, 4, async (clip, _i, abort) => {
         const current = clip.url
             ? { url: clip.url, ...(clip.urlExpiresAt !== undefined && { expiresAt: clip.urlExpiresAt }) }
             : undefined;
         if ((0,videogen_files/* isFresh */.pL)(current))
             return clip;
-        return (0,src_clip/* linksFromFile */.K4)(clip, await files.hydrate(clip.fileId, { signal: abort }));
-    }, signal);
+        return (0,src_clip/* linksFromFile */.K4)(clip, await files.hydrate(clip.fileId, { deadline: limits.deadline, signal: abort }));
+    }, limits.signal);
 }
 
 ;// CONCATENATED MODULE: ./src/deliver/public-preview.ts
 // Permanent public links: signed URLs expire, public previews do not.
 
 /** The clips with `publicUrl` set; those that have one already are left as they are. */
-async function withPublicPreviews(files, clips) {
-    return (0,concurrency/* mapLimit */.s)(clips, 4, async (clip) => {
+async function withPublicPreviews(files, clips, limits) {
+    return (0,concurrency/* mapLimit */.s)(clips, 4, async (clip, _i, signal) => {
         if (clip.publicUrl)
             return clip;
-        const file = await files.enablePublicPreview(clip.fileId);
+        const file = await files.enablePublicPreview(clip.fileId, { deadline: limits.deadline, signal });
         const url = file.staticPublicPreviewSource?.url ?? file.publicHlsUrl;
         if (!url)
             throw new Error(`Public preview of ${clip.fileId} was enabled but VideoGen returned no public URL`);
         return { ...clip, publicUrl: url };
-    });
+    }, limits.signal);
 }
 
 ;// CONCATENATED MODULE: ./src/deliver/deliver-clips.ts
@@ -287,15 +287,26 @@ async function withPublicPreviews(files, clips) {
 
 async function deliverClips(execution, clips, cacheHit, d) {
     const label = d.label ?? '';
-    let current = await renewLinks(d.files, clips, d.signal).catch((error) => {
-        core/* warning */.$e(`${label}Could not get fresh links for the clips (${(0,errors/* errorText */.kc)(error)}): the url outputs may have expired; the files in download-dir are complete`);
+    if (clips.length === 0) {
+        // Paid for, and nothing to deliver: never a quiet success with empty outputs.
+        return {
+            clips,
+            failure: new Error('VideoGen reported success but returned no usable result (no result with a valid file id)'),
+        };
+    }
+    if (d.expected !== undefined && clips.length < d.expected) {
+        log/* log */.R.warning(`${label}${clips.length} of ${d.expected} results came back usable; delivering those`);
+    }
+    const limits = { deadline: d.deadline, signal: d.signal };
+    let current = await renewLinks(d.files, clips, limits).catch((error) => {
+        log/* log */.R.warning(`${label}Could not get fresh links for the clips (${(0,errors/* errorText */.kc)(error)}): the url outputs may have expired; the files in download-dir are complete`);
         return clips;
     });
     if (d.publicPreview) {
         const before = current;
-        current = await withPublicPreviews(d.files, current).catch((error) => {
+        current = await withPublicPreviews(d.files, current, limits).catch((error) => {
             // On a cache hit this must not fail the step: every later run would hit the same entry and fail again.
-            core/* warning */.$e(`${label}Public preview${cacheHit ? ' of the cached clips' : ''}: ${(0,errors/* errorText */.kc)(error)}; the summary uses the signed links, which expire`);
+            log/* log */.R.warning(`${label}Public preview${cacheHit ? ' of the cached clips' : ''}: ${(0,errors/* errorText */.kc)(error)}; the summary uses the signed links, which expire`);
             return before;
         });
     }
@@ -312,14 +323,14 @@ async function deliverClips(execution, clips, cacheHit, d) {
             executionId: execution.toolExecutionId,
             deadline: d.deadline,
             signal: d.signal,
-            log: (m) => core/* info */.pq(`${label}${m}`),
+            log: (m) => log/* log */.R.info(`${label}${m}`),
         });
     }
     catch (error) {
         return { clips: current, failure: error };
     }
     for (const clip of current)
-        core/* info */.pq(`${label}Downloaded clip ${clip.index} → ${clip.path} (${clip.bytes} bytes)`);
+        log/* log */.R.info(`${label}Downloaded clip ${clip.index} → ${clip.path} (${clip.bytes} bytes)`);
     if (d.cache)
         await d.cache.store.save(d.cache.key, d.cache.request, execution, current);
     return { clips: current };
@@ -778,34 +789,36 @@ function formatExpiry(unixSeconds) {
 /* harmony export */   main: () => (/* binding */ main)
 /* harmony export */ });
 /* unused harmony export ActionFailure */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90833);
-/* harmony import */ var _clip_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95861);
-/* harmony import */ var _deliver_deliver_clips_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77993);
-/* harmony import */ var _deliver_download_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(63561);
-/* harmony import */ var _deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(45867);
-/* harmony import */ var _deliver_publish_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(89722);
-/* harmony import */ var _deliver_results_file_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(41326);
-/* harmony import */ var _deliver_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(66945);
-/* harmony import */ var _deliver_summary_settings_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(97667);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(16264);
-/* harmony import */ var _inputs_settings_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(91893);
-/* harmony import */ var _request_body_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(22579);
-/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(25540);
-/* harmony import */ var _create_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(55183);
-/* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4504);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(2462);
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(50970);
-/* harmony import */ var _uploads_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(68701);
-/* harmony import */ var _videogen_client_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(27354);
-/* harmony import */ var _videogen_errors_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(49532);
-/* harmony import */ var _videogen_types_js__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(21162);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(40910);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33838);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90833);
+/* harmony import */ var _clip_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(95861);
+/* harmony import */ var _deliver_deliver_clips_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(77993);
+/* harmony import */ var _deliver_download_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(63561);
+/* harmony import */ var _deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(45867);
+/* harmony import */ var _deliver_publish_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(89722);
+/* harmony import */ var _deliver_results_file_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(41326);
+/* harmony import */ var _deliver_summary_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(66945);
+/* harmony import */ var _deliver_summary_settings_js__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(97667);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(16264);
+/* harmony import */ var _inputs_settings_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(91893);
+/* harmony import */ var _request_body_js__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(22579);
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(25540);
+/* harmony import */ var _create_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(55183);
+/* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4504);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(2462);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(50970);
+/* harmony import */ var _uploads_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(68701);
+/* harmony import */ var _videogen_client_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(27354);
+/* harmony import */ var _videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(49532);
+/* harmony import */ var _videogen_types_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(21162);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(40910);
 // The main step, top-down: inputs → preflight → create (or resume, or a cache hit) → follow → deliver.
 // Each stage shows as a group in the log and returns what the next one needs; the execution goes down
 // through them and is written out once, by `report`, at the end.
+
 
 
 
@@ -838,27 +851,26 @@ class ActionFailure extends Error {
         this.details = details;
     }
 }
-const log = { info: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq, warning: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e };
 async function main(apiKey) {
     const started = Date.now();
-    const settings = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Inputs', async () => {
-        const loaded = await (0,_inputs_settings_js__WEBPACK_IMPORTED_MODULE_10__/* .loadSettings */ .M5)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4, apiKey);
+    const settings = await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Inputs', async () => {
+        const loaded = await (0,_inputs_settings_js__WEBPACK_IMPORTED_MODULE_11__/* .loadSettings */ .M5)(_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4, apiKey);
         for (const warning of loaded.warnings)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(warning);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`API ${loaded.baseUrl}; timeout ${(0,_format_js__WEBPACK_IMPORTED_MODULE_18__/* .formatDuration */ .a3)(loaded.timeoutMs)}`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(warning);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`API ${loaded.baseUrl}; timeout ${(0,_format_js__WEBPACK_IMPORTED_MODULE_19__/* .formatDuration */ .a3)(loaded.timeoutMs)}`);
         return loaded;
     });
     if (settings.dryRun) {
         const { dryRun } = await __webpack_require__.e(/* import() */ 394).then(__webpack_require__.bind(__webpack_require__, 24394));
         return dryRun(settings);
     }
-    const client = (0,_videogen_client_js__WEBPACK_IMPORTED_MODULE_15__/* .createClient */ .U)(settings.baseUrl, settings.apiKey, { log: { debug: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz, info: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq } });
-    const state = new _state_js__WEBPACK_IMPORTED_MODULE_13__/* .MainState */ .FC(settings.batch !== undefined);
+    const client = (0,_videogen_client_js__WEBPACK_IMPORTED_MODULE_16__/* .createClient */ .U)(settings.baseUrl, settings.apiKey, { log: { debug: _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.debug, info: _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info } });
+    const state = new _state_js__WEBPACK_IMPORTED_MODULE_14__/* .MainState */ .FC(settings.batch !== undefined);
     state.rememberBaseUrl(settings.baseUrl);
     const run = settings.batch
         ? new (await __webpack_require__.e(/* import() */ 560).then(__webpack_require__.bind(__webpack_require__, 47560))).BatchRun(settings, client, state, started)
         : new Run(settings, client, state, started);
-    const cancel = (0,_signals_js__WEBPACK_IMPORTED_MODULE_14__/* .listenForCancel */ .F)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(run.onSignal(name)));
+    const cancel = (0,_signals_js__WEBPACK_IMPORTED_MODULE_15__/* .listenForCancel */ .F)((name) => _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(run.onSignal(name)));
     run.signal = cancel.signal;
     try {
         await run.execute();
@@ -886,7 +898,7 @@ class Run {
         this.started = started;
         this.deadline = started + settings.timeoutMs;
         this.request = settings.requests[0];
-        this.creator = new _create_js__WEBPACK_IMPORTED_MODULE_11__/* .Creator */ .BV(client.tools, state, () => this.signal);
+        this.creator = new _create_js__WEBPACK_IMPORTED_MODULE_12__/* .Creator */ .BV(client.tools, state, () => this.signal);
     }
     /** The line to log when the runner's signal arrives: what happens next depends on where we are. */
     onSignal(name) {
@@ -900,38 +912,38 @@ class Run {
             await this.run();
         }
         catch (error) {
-            if (error instanceof _signals_js__WEBPACK_IMPORTED_MODULE_14__/* .CancelledByRunner */ .h || this.signal.aborted)
+            if (error instanceof _signals_js__WEBPACK_IMPORTED_MODULE_15__/* .CancelledByRunner */ .h || this.signal.aborted)
                 throw await this.onCancelled(error);
             throw error;
         }
     }
     async run() {
-        await (0,_preflight_js__WEBPACK_IMPORTED_MODULE_12__/* .preflight */ .M)(this.settings);
+        await (0,_preflight_js__WEBPACK_IMPORTED_MODULE_13__/* .preflight */ .M)(this.settings);
         const start = await this.createOrResume();
         if (start.kind === 'cached') {
-            return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Delivery (from the cache)', () => this.deliver(start.restored.execution, start.restored.clips, true));
+            return _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Delivery (from the cache)', () => this.deliver(start.restored.execution, start.restored.clips, true));
         }
         const id = start.id;
         if (!this.settings.wait)
             return this.detach(id);
-        const execution = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Waiting for ${id}`, () => this.follow(id, start.createdAt));
+        const execution = await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os(`Waiting for ${id}`, () => this.follow(id, start.createdAt));
         if (execution.status !== 'succeeded')
             return this.onUnsuccessful(execution);
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Delivery', () => this.deliver(execution, (0,_clip_js__WEBPACK_IMPORTED_MODULE_3__/* .clipsOf */ .Hh)(execution), false, start.cacheKey));
+        await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Delivery', () => this.deliver(execution, (0,_clip_js__WEBPACK_IMPORTED_MODULE_4__/* .clipsOf */ .Hh)(execution), false, start.cacheKey));
     }
     async createOrResume() {
         const s = this.settings;
         if (s.executionId) {
             this.executionId = s.executionId;
             this.state.track(s.executionId);
-            (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.executionId, s.executionId);
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Resuming execution ${s.executionId}`);
+            (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.executionId, s.executionId);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Resuming execution ${s.executionId}`);
             return { kind: 'resumed', id: s.executionId, createdAt: Date.now() };
         }
         const request = this.request;
         let cacheKey;
         if (s.cache) {
-            const restored = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Cache', async () => {
+            const restored = await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Cache', async () => {
                 const { openCache } = await __webpack_require__.e(/* import() */ 377).then(__webpack_require__.bind(__webpack_require__, 97377));
                 this.cache = await openCache({
                     root: s.workspace.root,
@@ -942,46 +954,46 @@ class Run {
                 if (!this.cache)
                     return undefined;
                 cacheKey = await this.cache.keyOf(request);
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Cache key: ${cacheKey}`);
+                _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Cache key: ${cacheKey}`);
                 return this.cache.restore(cacheKey, request, s.downloadDir);
             });
             if (restored) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Cache hit: reused execution ${restored.execution.toolExecutionId}; no new execution was created`);
+                _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Cache hit: reused execution ${restored.execution.toolExecutionId}; no new execution was created`);
                 return { kind: 'cached', restored };
             }
         }
-        const body = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Uploads', () => this.uploadAndBuild(request));
-        const id = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Create', () => this.create(body));
+        const body = await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Uploads', () => this.uploadAndBuild(request));
+        const id = await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Create', () => this.create(body));
         return { kind: 'created', id, createdAt: Date.now(), ...(cacheKey && { cacheKey }) };
     }
     async uploadAndBuild(request) {
         const { files } = request;
         const refs = [...files.images, ...files.videos, ...files.audio, ...(files.startFrame ? [files.startFrame] : [])];
         const cache = this.cache;
-        const idOf = await (0,_uploads_js__WEBPACK_IMPORTED_MODULE_19__/* .uploadAll */ .d)(this.client.files, refs, {
+        const idOf = await (0,_uploads_js__WEBPACK_IMPORTED_MODULE_20__/* .uploadAll */ .d)(this.client.files, refs, {
             isTemporary: this.settings.temporaryUploads,
             deadline: this.deadline,
             signal: this.signal,
-            log: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq,
+            log: _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info,
             ...(cache && { reuse: (f) => cache.reuseUpload(f), uploaded: (f, id) => cache.rememberUpload(f, id) }),
         });
         if (refs.length === 0)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Nothing to upload');
-        const { body, overridden } = (0,_request_body_js__WEBPACK_IMPORTED_MODULE_20__/* .buildRequestBody */ .Q)(request, await (0,_request_body_js__WEBPACK_IMPORTED_MODULE_20__/* .mapRequestFiles */ .b)(files, idOf));
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info('Nothing to upload');
+        const { body, overridden } = (0,_request_body_js__WEBPACK_IMPORTED_MODULE_21__/* .buildRequestBody */ .Q)(request, await (0,_request_body_js__WEBPACK_IMPORTED_MODULE_21__/* .mapRequestFiles */ .b)(files, idOf));
         for (const key of overridden)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`params.${key} is ignored: a typed input sets ${key}`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`params.${key} is ignored: a typed input sets ${key}`);
         return body;
     }
     async create(body) {
         this.signal.throwIfAborted();
         const left = this.deadline - Date.now();
-        if ((0,_create_js__WEBPACK_IMPORTED_MODULE_11__/* .tooLateToCreate */ .mg)(this.deadline, this.settings.timeoutMs)) {
-            throw new ActionFailure(`Timed out before creating the execution: the uploads took ${(0,_format_js__WEBPACK_IMPORTED_MODULE_18__/* .formatDuration */ .a3)(Date.now() - this.started)} of the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_18__/* .formatDuration */ .a3)(this.settings.timeoutMs)} timeout, leaving ${(0,_format_js__WEBPACK_IMPORTED_MODULE_18__/* .formatDuration */ .a3)(Math.max(0, left))}. Nothing was created or billed; raise timeout.`);
+        if ((0,_create_js__WEBPACK_IMPORTED_MODULE_12__/* .tooLateToCreate */ .mg)(this.deadline, this.settings.timeoutMs)) {
+            throw new ActionFailure(`Timed out before creating the execution: the uploads took ${(0,_format_js__WEBPACK_IMPORTED_MODULE_19__/* .formatDuration */ .a3)(Date.now() - this.started)} of the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_19__/* .formatDuration */ .a3)(this.settings.timeoutMs)} timeout, leaving ${(0,_format_js__WEBPACK_IMPORTED_MODULE_19__/* .formatDuration */ .a3)(Math.max(0, left))}. Nothing was created or billed; raise timeout.`);
         }
         const id = await this.creator.create(body, { deadline: this.deadline });
         this.executionId = id;
-        (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.executionId, id);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Created execution ${id}`);
+        (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.executionId, id);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Created execution ${id}`);
         this.signal.throwIfAborted();
         return id;
     }
@@ -994,21 +1006,21 @@ class Run {
         }
         catch (error) {
             // The execution exists and is paid for: failing here would invite a re-run that pays again.
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Created execution ${id}, but could not read its status (${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_16__/* .errorText */ .kc)(error)}); reporting it as pending`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Created execution ${id}, but could not read its status (${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__/* .errorText */ .kc)(error)}); reporting it as pending`);
         }
-        (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.status, status);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Not waiting (wait: false). Resume in a later step with execution-id: ${id}`);
+        (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.status, status);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Not waiting (wait: false). Resume in a later step with execution-id: ${id}`);
     }
     /** Polls until the execution ends. A timeout or a wait that cannot go on ends the step (abandonWait). */
     async follow(id, createdAt) {
         let outcome;
         try {
-            outcome = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_17__/* .waitForExecution */ .Li)(id, {
+            outcome = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_18__/* .waitForExecution */ .Li)(id, {
                 createdAt,
                 deadline: this.deadline,
                 signal: this.signal,
                 getExecution: (execId, options) => this.client.tools.getExecution(execId, options),
-                log: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq,
+                log: _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info,
             });
         }
         catch (error) {
@@ -1021,8 +1033,8 @@ class Run {
             return this.abandonWait(id, outcome.last);
         this.state.settle(id, 'terminal');
         const execution = outcome.execution;
-        (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.status, execution.status);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Execution ${id} ${execution.status} after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_18__/* .formatDuration */ .a3)(Date.now() - this.started)} (${outcome.polls} polls)`);
+        (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.status, execution.status);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Execution ${id} ${execution.status} after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_19__/* .formatDuration */ .a3)(Date.now() - this.started)} (${outcome.polls} polls)`);
         return execution;
     }
     /**
@@ -1031,13 +1043,13 @@ class Run {
      * (cancel-on-timeout: false) so that a later step can resume it.
      */
     async abandonWait(id, last, cause) {
-        const elapsed = (0,_format_js__WEBPACK_IMPORTED_MODULE_18__/* .formatDuration */ .a3)(Date.now() - this.started);
+        const elapsed = (0,_format_js__WEBPACK_IMPORTED_MODULE_19__/* .formatDuration */ .a3)(Date.now() - this.started);
         const seen = last ? ` (last seen ${last.status} ${Math.floor(last.progressPercentage ?? 0)}%)` : '';
         let what;
         let nextStep;
         if (this.settings.cancelOnTimeout) {
-            const status = await this.cancel(id, _cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .CANCEL_BUDGET_MS */ .W3);
-            what = `Execution ${id} ${(0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelOutcome */ .Lb)(status)}.`;
+            const status = await this.cancel(id, _cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .CANCEL_BUDGET_MS */ .W3);
+            what = `Execution ${id} ${(0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .cancelOutcome */ .Lb)(status)}.`;
         }
         else {
             this.state.settle(id, 'detached');
@@ -1045,10 +1057,10 @@ class Run {
             nextStep = `Resume it with execution-id: ${id}`;
         }
         const status = cause === undefined ? 'timed-out' : 'error';
-        (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.status, status);
+        (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.status, status);
         const headline = cause === undefined
-            ? `Timed out after ${elapsed} (timeout ${(0,_format_js__WEBPACK_IMPORTED_MODULE_18__/* .formatDuration */ .a3)(this.settings.timeoutMs)}) waiting for execution ${id}${seen}`
-            : `Could not follow execution ${id}: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_16__/* .errorText */ .kc)(cause)} (after ${elapsed})`;
+            ? `Timed out after ${elapsed} (timeout ${(0,_format_js__WEBPACK_IMPORTED_MODULE_19__/* .formatDuration */ .a3)(this.settings.timeoutMs)}) waiting for execution ${id}${seen}`
+            : `Could not follow execution ${id}: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__/* .errorText */ .kc)(cause)} (after ${elapsed})`;
         const failure = new ActionFailure(`${headline}. ${what}`, { ...requestIdOf(cause), ...(nextStep && { nextStep }) });
         await this.summarizeFailure(status, failure);
         throw failure;
@@ -1058,7 +1070,7 @@ class Run {
         let message;
         if (execution.status === 'failed') {
             const e = execution.error ?? {};
-            message = `Execution ${id} failed: ${e.message ?? 'no message'}${e.code ? ` (code ${e.code})` : ''}.${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_16__/* .describeRequirement */ .vo)(e.requirement)}`;
+            message = `Execution ${id} failed: ${e.message ?? 'no message'}${e.code ? ` (code ${e.code})` : ''}.${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__/* .describeRequirement */ .vo)(e.requirement)}`;
         }
         else {
             message = `Execution ${id} was cancelled by someone else (a user, another job or VideoGen), not by this action.`;
@@ -1068,16 +1080,16 @@ class Run {
         throw failure;
     }
     async cancel(id, budgetMs) {
-        const status = await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelAndConfirm */ .Un)(this.client.tools, id, budgetMs, log);
-        if (status !== undefined && (0,_videogen_types_js__WEBPACK_IMPORTED_MODULE_21__/* .isTerminal */ .H)(status))
+        const status = await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .cancelAndConfirm */ .Un)(this.client.tools, id, budgetMs, _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R);
+        if (status !== undefined && (0,_videogen_types_js__WEBPACK_IMPORTED_MODULE_22__/* .isTerminal */ .H)(status))
             this.state.settle(id, 'terminal');
         return status;
     }
     async onCancelled(error) {
-        const reason = this.signal.reason instanceof _signals_js__WEBPACK_IMPORTED_MODULE_14__/* .CancelledByRunner */ .h ? this.signal.reason.message : 'cancelled';
+        const reason = this.signal.reason instanceof _signals_js__WEBPACK_IMPORTED_MODULE_15__/* .CancelledByRunner */ .h ? this.signal.reason.message : 'cancelled';
         const id = this.executionId;
         // A create that failed ambiguously while the signal arrived may still have created (and billed) one: say so.
-        if (!id && error instanceof _videogen_errors_js__WEBPACK_IMPORTED_MODULE_16__/* .AmbiguousCreateError */ .J$) {
+        if (!id && error instanceof _videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__/* .AmbiguousCreateError */ .J$) {
             return new ActionFailure(`Stopped: ${reason}. ${error.message} The post step looks for it and cancels it.`);
         }
         if (!id)
@@ -1086,10 +1098,10 @@ class Run {
         if (settled) {
             return new ActionFailure(`Stopped: ${reason}. Execution ${id} had already ${settled === 'terminal' ? 'ended' : 'been left running on purpose'}.`);
         }
-        const arrived = this.signal.reason instanceof _signals_js__WEBPACK_IMPORTED_MODULE_14__/* .CancelledByRunner */ .h ? this.signal.reason.at : Date.now();
-        const status = await this.cancel(id, (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .signalBudget */ .Ku)(arrived));
-        (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.status, status ?? 'cancelling');
-        return new ActionFailure(`Stopped: ${reason}. Execution ${id} ${(0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelOutcome */ .Lb)(status)}.`);
+        const arrived = this.signal.reason instanceof _signals_js__WEBPACK_IMPORTED_MODULE_15__/* .CancelledByRunner */ .h ? this.signal.reason.at : Date.now();
+        const status = await this.cancel(id, (0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .signalBudget */ .Ku)(arrived));
+        (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.status, status ?? 'cancelling');
+        return new ActionFailure(`Stopped: ${reason}. Execution ${id} ${(0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .cancelOutcome */ .Lb)(status)}.`);
     }
     /**
      * The clips are paid for by now: whatever fails, every step of delivery that can still run does, and
@@ -1099,18 +1111,19 @@ class Run {
         const s = this.settings;
         const id = execution.toolExecutionId;
         if (cacheHit) {
-            (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.executionId, id);
-            (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.status, execution.status);
+            (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.executionId, id);
+            (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.status, execution.status);
         }
         if (s.cache)
-            (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.cacheHit, String(cacheHit));
-        const delivered = await (0,_deliver_deliver_clips_js__WEBPACK_IMPORTED_MODULE_4__/* .deliverClips */ .H)(execution, clips, cacheHit, {
+            (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.cacheHit, String(cacheHit));
+        const delivered = await (0,_deliver_deliver_clips_js__WEBPACK_IMPORTED_MODULE_5__/* .deliverClips */ .H)(execution, clips, cacheHit, {
             files: this.client.files,
             root: s.workspace.root,
             dir: s.downloadDir,
             download: s.download,
             publicPreview: s.publicPreview,
-            deadline: (0,_deliver_download_js__WEBPACK_IMPORTED_MODULE_5__/* .downloadDeadline */ .r)(this.deadline, s.timeoutMs),
+            deadline: (0,_deliver_download_js__WEBPACK_IMPORTED_MODULE_6__/* .downloadDeadline */ .r)(this.deadline, s.timeoutMs),
+            ...(this.request && { expected: this.request.request.numResults }),
             signal: this.signal,
             ...(this.cache &&
                 cacheKey &&
@@ -1121,7 +1134,7 @@ class Run {
         let artifact;
         if (failure === undefined) {
             try {
-                const published = await (0,_deliver_publish_js__WEBPACK_IMPORTED_MODULE_7__/* .publish */ .m)(s, current);
+                const published = await (0,_deliver_publish_js__WEBPACK_IMPORTED_MODULE_8__/* .publish */ .m)(s, current);
                 current = published.clips;
                 artifact = published.artifact;
             }
@@ -1134,8 +1147,8 @@ class Run {
         const error = failure === undefined
             ? undefined
             : cacheHit
-                ? (0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_16__/* .errorText */ .kc)(failure)
-                : `The execution succeeded, but delivery failed: ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_22__/* .sentence */ .em)((0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_16__/* .errorText */ .kc)(failure))} To deliver it without paying again, run the step with execution-id: ${id} (not a plain re-run).`;
+                ? (0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__/* .errorText */ .kc)(failure)
+                : `The execution succeeded, but delivery failed: ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_23__/* .sentence */ .em)((0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__/* .errorText */ .kc)(failure))} To deliver it without paying again, run the step with execution-id: ${id} (not a plain re-run).`;
         await this.summarize({
             status: execution.status,
             executionId: id,
@@ -1151,16 +1164,16 @@ class Run {
     }
     /** The results file and the clip outputs, once, from what delivery returned. Returns the file's path. */
     async report(execution, clips) {
-        (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .setClipOutputs */ .V4)(clips);
+        (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .setClipOutputs */ .V4)(clips);
         try {
             const s = this.settings;
-            const file = await (0,_deliver_results_file_js__WEBPACK_IMPORTED_MODULE_8__/* .writeResultsFile */ .A)(s.workspace.root, s.downloadDir, `${execution.toolExecutionId}.json`, (0,_deliver_results_file_js__WEBPACK_IMPORTED_MODULE_8__/* .resultsRecord */ .c)(execution, clips));
-            (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.resultsFile, file);
+            const file = await (0,_deliver_results_file_js__WEBPACK_IMPORTED_MODULE_9__/* .writeResultsFile */ .A)(s.workspace.root, s.downloadDir, `${execution.toolExecutionId}.json`, (0,_deliver_results_file_js__WEBPACK_IMPORTED_MODULE_9__/* .resultsRecord */ .c)(execution, clips));
+            (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.resultsFile, file);
             return file;
         }
         catch (error) {
             // The clips are paid for and delivered: a results file that cannot be written is worth a warning only.
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the results file in ${node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(this.settings.downloadDir)}: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_16__/* .errorText */ .kc)(error)}`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Could not write the results file in ${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(this.settings.downloadDir)}: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__/* .errorText */ .kc)(error)}`);
             return undefined;
         }
     }
@@ -1179,21 +1192,21 @@ class Run {
             return;
         try {
             const prompt = this.request?.request.prompt;
-            const markdown = (0,_deliver_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .renderSummary */ .Br)({
+            const markdown = (0,_deliver_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .renderSummary */ .Br)({
                 ...part,
                 elapsedMs: Date.now() - this.started,
-                settings: (0,_deliver_summary_settings_js__WEBPACK_IMPORTED_MODULE_23__/* .summarySettings */ .K)(this.request),
+                settings: (0,_deliver_summary_settings_js__WEBPACK_IMPORTED_MODULE_24__/* .summarySettings */ .K)(this.request),
                 ...(prompt && { prompt }),
             });
-            await (0,_deliver_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .writeSummary */ .Sy)(markdown);
+            await (0,_deliver_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .writeSummary */ .Sy)(markdown);
         }
         catch (error) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the job summary: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_16__/* .errorText */ .kc)(error)}`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Could not write the job summary: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__/* .errorText */ .kc)(error)}`);
         }
     }
 }
 function requestIdOf(error) {
-    return error instanceof _videogen_errors_js__WEBPACK_IMPORTED_MODULE_16__/* .VideoGenApiError */ .gr && error.requestId ? { requestId: error.requestId } : {};
+    return error instanceof _videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__/* .VideoGenApiError */ .gr && error.requestId ? { requestId: error.requestId } : {};
 }
 
 
@@ -1348,9 +1361,11 @@ async function uploadAll(files, refs, plan) {
 /* harmony export */   m: () => (/* binding */ HEARTBEAT_MS)
 /* harmony export */ });
 /* unused harmony export DEFAULT_TUNING */
-/* harmony import */ var _videogen_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21162);
+/* harmony import */ var _videogen_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21162);
 /* harmony import */ var _videogen_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97153);
+/* harmony import */ var _videogen_decode_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11413);
 /* harmony import */ var _videogen_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49532);
+
 
 
 
@@ -1421,6 +1436,8 @@ class PollScheduler {
         return clamp(remaining + t.marginMs, confident ? t.ceilingMs : t.uncertainCeilingMs);
     }
 }
+/** Answers of the wrong shape in a row that the wait sits out before it gives up. */
+const ODD_ANSWERS_TOLERATED = 3;
 /** With nothing new to say, still say something this often, so a long wait does not look hung. */
 const HEARTBEAT_MS = 60_000;
 /** Poll until the execution ends or the deadline passes. Logs a line when the progress changes, and a heartbeat. */
@@ -1430,6 +1447,7 @@ async function waitForExecution(id, options) {
     let polls = 0;
     let logged = '';
     let loggedAt = 0;
+    let oddAnswers = 0;
     for (;;) {
         let execution;
         try {
@@ -1439,6 +1457,13 @@ async function waitForExecution(id, options) {
             });
         }
         catch (error) {
+            // One answer of the wrong shape (a proxy's JSON error page, say) is worth another look before
+            // giving up on an execution that is running and billing; three in a row are not.
+            if (error instanceof _videogen_decode_js__WEBPACK_IMPORTED_MODULE_2__/* .UnexpectedResponseError */ .dk && ++oddAnswers < ODD_ANSWERS_TOLERATED) {
+                options.log?.(`Execution ${id}: ${error.message}; polling again`);
+                await (0,_videogen_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .yy)(Math.min(5000, Math.max(0, options.deadline - Date.now())), options.signal);
+                continue;
+            }
             // The key's execution-GET budget is shared by every job: when it is spent, wait for it to refill
             // (up to the deadline) rather than give up on an execution that is running and billing.
             const waitMs = rateLimitWait(error);
@@ -1450,10 +1475,11 @@ async function waitForExecution(id, options) {
             continue;
         }
         polls++;
+        oddAnswers = 0;
         last = execution;
         const now = Date.now();
         scheduler.observe(now, execution);
-        if ((0,_videogen_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isTerminal */ .H)(execution.status))
+        if ((0,_videogen_types_js__WEBPACK_IMPORTED_MODULE_3__/* .isTerminal */ .H)(execution.status))
             return { kind: 'terminal', execution, polls };
         const state = stateText(execution);
         if (state !== logged || now - loggedAt >= HEARTBEAT_MS) {

@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   openCache: () => (/* binding */ openCache)
 /* harmony export */ });
 /* unused harmony export CacheStore */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
@@ -67,13 +67,13 @@ async function openCache(ctx) {
     // Loaded here, not at the top: runs without `cache` do not pay for loading it.
     const lib = await Promise.all(/* import() */[__webpack_require__.e(271), __webpack_require__.e(142)]).then(__webpack_require__.bind(__webpack_require__, 60142));
     if (!lib.isFeatureAvailable()) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('cache: true, but the Actions cache service is not available here (no ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL, e.g. GitHub Enterprise Server without it): running without the cache');
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning('cache: true, but the Actions cache service is not available here (no ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL, e.g. GitHub Enterprise Server without it): running without the cache');
         return undefined;
     }
     // The library resolves paths against the current directory but archives relative to GITHUB_WORKSPACE.
     const cwd = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(process.cwd());
     if (cwd !== ctx.root) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`cache: the current directory (${cwd}) is not the workspace (${ctx.root}), where the Actions cache stores and restores files: running without the cache`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`cache: the current directory (${cwd}) is not the workspace (${ctx.root}), where the Actions cache stores and restores files: running without the cache`);
         return undefined;
     }
     try {
@@ -81,7 +81,7 @@ async function openCache(ctx) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rmdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(ctx.root, STAGING_ROOT)).catch(() => undefined);
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`cache: the staging directory ${STAGING_ROOT} cannot be used (${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorText */ .kc)(error)}): running without the cache`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`cache: the staging directory ${STAGING_ROOT} cannot be used (${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorText */ .kc)(error)}): running without the cache`);
         return undefined;
     }
     return new CacheStore(lib, ctx);
@@ -119,13 +119,13 @@ class CacheStore {
             await this.cleanUp(rel);
             const matched = await this.lib.restoreCache([rel], key);
             if (matched !== key) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Cache miss: generating, and saving the clips for the next run with the same inputs');
+                _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info('Cache miss: generating, and saving the clips for the next run with the same inputs');
                 return undefined;
             }
             return await this.unpack(key, this.staging(rel), request, dir);
         }
         catch (error) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Cache entry ${key} could not be used (${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorText */ .kc)(error)}): generating anew`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Cache entry ${key} could not be used (${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorText */ .kc)(error)}): generating anew`);
             return undefined;
         }
         finally {
@@ -173,7 +173,7 @@ class CacheStore {
                 path: relPath,
                 bytes,
             });
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Restored clip ${c.index} → ${relPath} (${bytes} bytes)`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Restored clip ${c.index} → ${relPath} (${bytes} bytes)`);
         }
         return { execution, clips };
     }
@@ -187,7 +187,7 @@ class CacheStore {
             matched = await this.lib.restoreCache([UPLOADS_DIR], prefix, [prefix], { lookupOnly: true });
         }
         catch (error) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Could not look up an earlier upload of ${file.label}: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorText */ .kc)(error)}`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Could not look up an earlier upload of ${file.label}: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorText */ .kc)(error)}`);
             return undefined;
         }
         const fileId = matched?.startsWith(prefix) ? matched.slice(prefix.length) : undefined;
@@ -205,11 +205,11 @@ class CacheStore {
                 await this.ctx.files.waitReady(fileId, file.label, { deadline: Date.now() + REUSE_READY_MS });
                 return true;
             }
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Earlier upload ${fileId} of ${file.label} failed processing: uploading again`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Earlier upload ${fileId} of ${file.label} failed processing: uploading again`);
         }
         catch (error) {
             const gone = error instanceof _videogen_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .VideoGenApiError */ .gr && (error.status === 404 || error.status === 410);
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Earlier upload ${fileId} of ${file.label} ${gone ? 'no longer exists' : `cannot be reused (${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorText */ .kc)(error)})`}: uploading again`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Earlier upload ${fileId} of ${file.label} ${gone ? 'no longer exists' : `cannot be reused (${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorText */ .kc)(error)})`}: uploading again`);
         }
         return false;
     }
@@ -228,12 +228,12 @@ class CacheStore {
             });
             const id = await this.lib.saveCache([UPLOADS_DIR], key);
             if (id === -1)
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Upload ${fileId} of ${file.label} was not remembered in the cache (see above)`);
+                _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Upload ${fileId} of ${file.label} was not remembered in the cache (see above)`);
             else
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Remembered upload ${fileId} of ${file.label} in the cache (entry ${id})`);
+                _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Remembered upload ${fileId} of ${file.label} in the cache (entry ${id})`);
         }
         catch (error) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Upload ${fileId} of ${file.label} was not remembered in the cache: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorText */ .kc)(error)}`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Upload ${fileId} of ${file.label} was not remembered in the cache: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorText */ .kc)(error)}`);
         }
         finally {
             await this.cleanUp(UPLOADS_DIR).catch(() => undefined);
@@ -244,12 +244,12 @@ class CacheStore {
         await this.uploadSaves;
         const n = request.request.numResults;
         if (clips.length < n) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Not saved to the cache: ${clips.length} of ${n} results came back, and a cached short result would be served to every later run`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Not saved to the cache: ${clips.length} of ${n} results came back, and a cached short result would be served to every later run`);
             return;
         }
         const notDownloaded = clips.filter((c) => !c.absPath);
         if (notDownloaded.length > 0) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Not saved to the cache: clip ${notDownloaded.map((c) => c.index).join(', ')} was not downloaded`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Not saved to the cache: clip ${notDownloaded.map((c) => c.index).join(', ')} was not downloaded`);
             return;
         }
         const rel = `${STAGING_ROOT}/${key}`;
@@ -273,12 +273,12 @@ class CacheStore {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, RECORD), `${JSON.stringify(record, null, 2)}\n`, { flag: 'wx' });
             const id = await this.lib.saveCache([rel], key);
             if (id === -1)
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The clips were not saved to the cache (see the message above; another job with the same inputs may have saved this key already)`);
+                _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`The clips were not saved to the cache (see the message above; another job with the same inputs may have saved this key already)`);
             else
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Saved the clips to the cache (entry ${id}, key ${key})`);
+                _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Saved the clips to the cache (entry ${id}, key ${key})`);
         }
         catch (error) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The clips were not saved to the cache: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorText */ .kc)(error)}`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`The clips were not saved to the cache: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorText */ .kc)(error)}`);
         }
         finally {
             await this.cleanUp(rel).catch(() => undefined);

@@ -1641,7 +1641,7 @@ function decodeApiError(raw) {
             ...(details && {
                 details: Object.fromEntries(Object.entries(details)
                     .slice(0, 10)
-                    .map(([k, v]) => [(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(k, 64), (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(typeof v === 'string' ? v : JSON.stringify(v), 200)])),
+                    .map(([k, v]) => [(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(k, 64), (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(v, 200)])),
             }),
         },
     });
@@ -1650,7 +1650,7 @@ function status(raw) {
     const value = raw === 'canceled' ? 'cancelled' : raw;
     if (_types_js__WEBPACK_IMPORTED_MODULE_2__/* .EXECUTION_STATUSES */ .c.includes(value))
         return { status: value };
-    return { status: 'unknown', statusText: (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? 'none'), 60) };
+    return { status: 'unknown', statusText: (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(raw, 60) };
 }
 /**
  * An ExecutedTool. The id the action asked for (`expectedId`) wins over the one in the body: a server that
@@ -1902,6 +1902,9 @@ async function saveBody(response, url, dir, name, maxBytes) {
         (0,videogen_body/* discard */.vf)(response.body);
         throw new TransferLimitError(`download from ${redactUrl(url)} is ${declared} bytes, more than the ${maxBytes} allowed`);
     }
+    // Opening the file takes a turn of the event loop, in which the body can already fail (a connection
+    // cut mid-body): without a listener that 'error' would crash the process. The pipeline below sees it.
+    response.body.on('error', () => undefined);
     let bytes = 0;
     const count = new external_node_stream_.Transform({
         transform(chunk, _encoding, done) {
@@ -2040,10 +2043,11 @@ class FilesApi {
         });
         return (0,decode/* decodeFile */.JG)(raw, this.decode, fileId);
     }
-    async enablePublicPreview(fileId) {
+    async enablePublicPreview(fileId, options = {}) {
         const raw = await this.http.call('POST', `/v1/files/${enc(fileId)}/enable-public-preview`, {
             mode: 'safe',
             operation: `Enable public preview of ${fileId}`,
+            ...options,
         });
         return (0,decode/* decodeFile */.JG)(raw, this.decode, fileId);
     }
@@ -2170,7 +2174,7 @@ function chain(error) {
         const e = current;
         links.push({
             ...(typeof e.code === 'string' && { code: e.code }),
-            message: typeof e.message === 'string' ? e.message : String(current),
+            message: typeof e.message === 'string' ? e.message : (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(current),
             ...(typeof e.name === 'string' && { name: e.name }),
             ...(typeof e.host === 'string' && { host: e.host }),
             ...(e.cert && typeof e.cert === 'object' && { cert: e.cert }),

@@ -28477,30 +28477,73 @@ function checkApiKey(key) {
 
 /***/ }),
 
+/***/ 25625:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ log)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(25540);
+// The step's log: every message passes cleanLines() on its way out, so whatever outside text a message
+// quotes (a file name, an input, an API field) cannot become a workflow command.
+
+
+const log = {
+    debug: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz((0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanLines */ .v3)(message)),
+    info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanLines */ .v3)(message)),
+    notice: (message, properties) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm((0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanLines */ .v3)(message), properties),
+    warning: (message, properties) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanLines */ .v3)(message), properties),
+    error: (message, properties) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanLines */ .v3)(message), properties),
+    fail: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanLines */ .v3)(message)),
+};
+
+
+/***/ }),
+
 /***/ 25540:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   dQ: () => (/* binding */ hasUnsafeCharacters),
 /* harmony export */   em: () => (/* binding */ sentence),
-/* harmony export */   uH: () => (/* binding */ clean)
+/* harmony export */   uH: () => (/* binding */ clean),
+/* harmony export */   v3: () => (/* binding */ cleanLines)
 /* harmony export */ });
 // The one way a string from outside (the API, storage, the repository, a restored cache entry, an event
 // payload) reaches a log line, an annotation or an error message. The runner reads every stdout line whose
 // text, after leading blanks, starts with `::` as a command (`::set-output`, `::save-state`,
-// `::stop-commands::`, `::add-mask::`), so an outside string must never start a line: line breaks and
-// other control characters are escaped, and a leading `::` is defused.
+// `::stop-commands::`, `::add-mask::`), and the older `##[command]` form anywhere in a line, so an outside
+// string must never start a line nor hold `##[`: line breaks and other control characters are escaped, a
+// leading `::` is defused and `##[` broken up.
 /** C0/C1 controls, DEL, Unicode line/paragraph separators, zero-width and bidi controls, BOM. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 const escape = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-/** One printable line, at most `max` characters (then `…`), safe anywhere in a log line. */
+/** A short description of a value that is not text: never its contents (a 20,000-deep array has no safe String()). */
+function describe(value) {
+    if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return Array.isArray(value) ? '(an array)' : `(${typeof value === 'object' ? 'an object' : typeof value})`;
+}
+/**
+ * One printable line, at most `max` characters (then `…`), safe anywhere in a log line: control characters
+ * escaped, a leading `::` defused, and the runner's older `##[command]` form (honoured anywhere in a line)
+ * broken up.
+ */
 function clean(value, max = 500) {
-    let text = typeof value === 'string' ? value : String(value);
+    let text = typeof value === 'string' ? value : describe(value);
     if (text.length > max)
         text = `${text.slice(0, max)}…`;
-    text = text.replace(UNSAFE, escape);
+    text = text.replace(UNSAFE, escape).replace(/##\[/g, '#\\u0023[');
     return text.replace(/^(\s*):/, (_m, blanks) => `${blanks}\\u003a`);
+}
+/** Text of several lines for the log: each line made safe on its own, the line breaks kept. */
+function cleanLines(text) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => clean(line, 100_000))
+        .join('\n');
 }
 /** Whether a string holds a character `clean` would escape (or a blank, when `blanks` is set: URLs have none). */
 function hasUnsafeCharacters(text, { blanks = false } = {}) {
@@ -28723,7 +28766,7 @@ function errorText(error) {
         const text = typeof code === 'string' && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
         return (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(text, 2000);
     }
-    return (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(String(error), 2000);
+    return (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(error, 2000);
 }
 /** POST generate-video-clip failed in a way that may or may not have created (and billed) an execution. */
 class AmbiguousCreateError extends Error {
@@ -29140,6 +29183,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
+  lm: () => (/* binding */ notice),
   LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
@@ -29148,7 +29192,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, markdownSummary, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -29174,7 +29218,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -29989,7 +30033,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -29997,7 +30041,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -30005,7 +30049,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -32389,7 +32433,7 @@ function copyFile(srcFile, destFile, force) {
 /******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(25625);
 /* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(39354);
 /* harmony import */ var _inputs_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(73332);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2462);
@@ -32418,11 +32462,11 @@ function fail(error) {
     if (error instanceof _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputErrors */ .G && error.errors.length > 1) {
         // One annotation per input, titled with its name, then the step's failure.
         for (const e of error.errors)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(e.message, { title: `Input '${e.input}'` });
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`${error.errors.length} inputs are invalid (see above); nothing was sent`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.error(e.message, { title: `Input '${e.input}'` });
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.fail(`${error.errors.length} inputs are invalid (see above); nothing was sent`);
         return;
     }
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorText */ .kc)(error));
+    _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.fail((0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorText */ .kc)(error));
 }
 entry()
     .catch(fail)

@@ -14,7 +14,7 @@
 // A restored entry is outside input (anyone who can write the repository's cache scope can forge one):
 // its record is decoded like an API answer, every clip must match the SHA-256 the record gives, and it
 // holds no links at all: signed and public links are asked of the API again on a hit.
-import * as core from '@actions/core'
+import { log } from './log.js'
 import type * as CacheLib from '@actions/cache'
 import { constants } from 'node:fs'
 import { copyFile, link, readFile, realpath, rmdir, stat, writeFile } from 'node:fs/promises'
@@ -80,7 +80,7 @@ export async function openCache(ctx: CacheContext): Promise<CacheStore | undefin
   // Loaded here, not at the top: runs without `cache` do not pay for loading it.
   const lib = await import('@actions/cache')
   if (!lib.isFeatureAvailable()) {
-    core.warning(
+    log.warning(
       'cache: true, but the Actions cache service is not available here (no ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL, e.g. GitHub Enterprise Server without it): running without the cache',
     )
     return undefined
@@ -88,7 +88,7 @@ export async function openCache(ctx: CacheContext): Promise<CacheStore | undefin
   // The library resolves paths against the current directory but archives relative to GITHUB_WORKSPACE.
   const cwd = await realpath(process.cwd())
   if (cwd !== ctx.root) {
-    core.warning(
+    log.warning(
       `cache: the current directory (${cwd}) is not the workspace (${ctx.root}), where the Actions cache stores and restores files: running without the cache`,
     )
     return undefined
@@ -97,7 +97,7 @@ export async function openCache(ctx: CacheContext): Promise<CacheStore | undefin
     await ensureDir(ctx.root, path.join(ctx.root, STAGING_ROOT))
     await rmdir(path.join(ctx.root, STAGING_ROOT)).catch(() => undefined)
   } catch (error) {
-    core.warning(
+    log.warning(
       `cache: the staging directory ${STAGING_ROOT} cannot be used (${errorText(error)}): running without the cache`,
     )
     return undefined
@@ -143,12 +143,12 @@ export class CacheStore {
       await this.cleanUp(rel)
       const matched = await this.lib.restoreCache([rel], key)
       if (matched !== key) {
-        core.info('Cache miss: generating, and saving the clips for the next run with the same inputs')
+        log.info('Cache miss: generating, and saving the clips for the next run with the same inputs')
         return undefined
       }
       return await this.unpack(key, this.staging(rel), request, dir)
     } catch (error) {
-      core.warning(`Cache entry ${key} could not be used (${errorText(error)}): generating anew`)
+      log.warning(`Cache entry ${key} could not be used (${errorText(error)}): generating anew`)
       return undefined
     } finally {
       await this.cleanUp(rel).catch(() => undefined)
@@ -196,7 +196,7 @@ export class CacheStore {
         path: relPath,
         bytes,
       })
-      core.info(`Restored clip ${c.index} → ${relPath} (${bytes} bytes)`)
+      log.info(`Restored clip ${c.index} → ${relPath} (${bytes} bytes)`)
     }
     return { execution, clips }
   }
@@ -209,7 +209,7 @@ export class CacheStore {
       // The newest entry whose key starts with the prefix; lookupOnly: the key alone carries the id.
       matched = await this.lib.restoreCache([UPLOADS_DIR], prefix, [prefix], { lookupOnly: true })
     } catch (error) {
-      core.info(`Could not look up an earlier upload of ${file.label}: ${errorText(error)}`)
+      log.info(`Could not look up an earlier upload of ${file.label}: ${errorText(error)}`)
       return undefined
     }
     const fileId = matched?.startsWith(prefix) ? matched.slice(prefix.length) : undefined
@@ -226,10 +226,10 @@ export class CacheStore {
         await this.ctx.files.waitReady(fileId, file.label, { deadline: Date.now() + REUSE_READY_MS })
         return true
       }
-      core.info(`Earlier upload ${fileId} of ${file.label} failed processing: uploading again`)
+      log.info(`Earlier upload ${fileId} of ${file.label} failed processing: uploading again`)
     } catch (error) {
       const gone = error instanceof VideoGenApiError && (error.status === 404 || error.status === 410)
-      core.info(
+      log.info(
         `Earlier upload ${fileId} of ${file.label} ${gone ? 'no longer exists' : `cannot be reused (${errorText(error)})`}: uploading again`,
       )
     }
@@ -254,10 +254,10 @@ export class CacheStore {
         },
       )
       const id = await this.lib.saveCache([UPLOADS_DIR], key)
-      if (id === -1) core.info(`Upload ${fileId} of ${file.label} was not remembered in the cache (see above)`)
-      else core.info(`Remembered upload ${fileId} of ${file.label} in the cache (entry ${id})`)
+      if (id === -1) log.info(`Upload ${fileId} of ${file.label} was not remembered in the cache (see above)`)
+      else log.info(`Remembered upload ${fileId} of ${file.label} in the cache (entry ${id})`)
     } catch (error) {
-      core.info(`Upload ${fileId} of ${file.label} was not remembered in the cache: ${errorText(error)}`)
+      log.info(`Upload ${fileId} of ${file.label} was not remembered in the cache: ${errorText(error)}`)
     } finally {
       await this.cleanUp(UPLOADS_DIR).catch(() => undefined)
     }
@@ -268,14 +268,14 @@ export class CacheStore {
     await this.uploadSaves
     const n = request.request.numResults
     if (clips.length < n) {
-      core.warning(
+      log.warning(
         `Not saved to the cache: ${clips.length} of ${n} results came back, and a cached short result would be served to every later run`,
       )
       return
     }
     const notDownloaded = clips.filter((c) => !c.absPath)
     if (notDownloaded.length > 0) {
-      core.warning(`Not saved to the cache: clip ${notDownloaded.map((c) => c.index).join(', ')} was not downloaded`)
+      log.warning(`Not saved to the cache: clip ${notDownloaded.map((c) => c.index).join(', ')} was not downloaded`)
       return
     }
     const rel = `${STAGING_ROOT}/${key}`
@@ -299,12 +299,12 @@ export class CacheStore {
       await writeFile(path.join(dir, RECORD), `${JSON.stringify(record, null, 2)}\n`, { flag: 'wx' })
       const id = await this.lib.saveCache([rel], key)
       if (id === -1)
-        core.warning(
+        log.warning(
           `The clips were not saved to the cache (see the message above; another job with the same inputs may have saved this key already)`,
         )
-      else core.info(`Saved the clips to the cache (entry ${id}, key ${key})`)
+      else log.info(`Saved the clips to the cache (entry ${id}, key ${key})`)
     } catch (error) {
-      core.warning(`The clips were not saved to the cache: ${errorText(error)}`)
+      log.warning(`The clips were not saved to the cache: ${errorText(error)}`)
     } finally {
       await this.cleanUp(rel).catch(() => undefined)
     }

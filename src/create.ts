@@ -1,7 +1,7 @@
 // Creating executions, once each. The create is not idempotent, so before the first one the newest
 // execution id is noted and every create in flight is saved in the state: if this step is killed before
 // an answer arrives, the post step can find what appeared above the mark and cancel it.
-import * as core from '@actions/core'
+import { log } from './log.js'
 import { executionsSince } from './cancel.js'
 import type { MainState } from './state.js'
 import { AmbiguousCreateError, NetworkError, errorText } from './videogen/errors.js'
@@ -82,7 +82,7 @@ export class Creator {
     } catch (error) {
       // A certificate, proxy or DNS problem would refuse the create just the same: say so now.
       if (signal.aborted || (error instanceof NetworkError && !error.transient)) throw error
-      core.debug(`Could not list the newest execution before creating: ${errorText(error)}`)
+      log.debug(`Could not list the newest execution before creating: ${errorText(error)}`)
       return null
     }
   }

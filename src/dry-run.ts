@@ -1,6 +1,6 @@
 // dry-run: everything but the requests. Validated settings, the files with their hashes, and the exact
 // body that would be sent (with placeholders where upload ids would go).
-import * as core from '@actions/core'
+import { log } from './log.js'
 import { OUTPUTS, setOutput } from './deliver/outputs.js'
 import { renderSummary, writeSummary } from './deliver/summary.js'
 import { summarySettings } from './deliver/summary-settings.js'
@@ -14,12 +14,12 @@ const LABELS = { images: 'image', videos: 'video', audio: 'audio', startFrame: '
 
 async function describe(ref: AssetRef, label: string): Promise<string> {
   if ('fileId' in ref) {
-    core.info(`  ${label}: existing file ${ref.fileId} (no upload)`)
+    log.info(`  ${label}: existing file ${ref.fileId} (no upload)`)
     return ref.fileId
   }
   const { file } = ref
   const sha = await sha256File(file.absPath)
-  core.info(
+  log.info(
     `  ${label}: would upload ${file.label} (${file.kind}, ${file.contentType}, ${file.size} bytes, sha256 ${sha})`,
   )
   return `<upload:${file.relPath}>`
@@ -39,7 +39,7 @@ async function planBody(clip: ClipRequest): Promise<Record<string, unknown>> {
     clip,
     await mapRequestFiles(clip.files, async (ref) => described.get(ref) as string),
   )
-  for (const key of overridden) core.warning(`params.${key} is ignored: a typed input sets ${key}`)
+  for (const key of overridden) log.warning(`params.${key} is ignored: a typed input sets ${key}`)
   return body
 }
 
@@ -49,28 +49,28 @@ async function checkBody(body: Record<string, unknown>): Promise<void> {
   const all = validateSchema('GenerateVideoClipRequest', body, { strict: true })
   const issues = all.filter((i) => !isUndeclared(i))
   const extra = all.length > issues.length ? ', but for the fields it does not declare (warned above)' : ''
-  if (issues.length === 0) core.info(`The body is valid against the API document of ${API_DOCUMENT}${extra}.`)
+  if (issues.length === 0) log.info(`The body is valid against the API document of ${API_DOCUMENT}${extra}.`)
   for (const issue of issues)
-    core.warning(`The body is not valid against the API document of ${API_DOCUMENT}: ${describeIssue(issue)}`)
+    log.warning(`The body is not valid against the API document of ${API_DOCUMENT}: ${describeIssue(issue)}`)
 }
 
 /** Files, body and validity of one request, as the log shows them. */
 async function plan(clip: ClipRequest, baseUrl: string): Promise<Record<string, unknown>> {
   const refs = [...clip.files.images, ...clip.files.videos, ...clip.files.audio]
-  if (refs.length || clip.files.startFrame) core.info('Files:')
+  if (refs.length || clip.files.startFrame) log.info('Files:')
   const body = await planBody(clip)
-  core.info(`Would send POST ${baseUrl}/v1/tools/generate-video-clip with body:`)
-  core.info(JSON.stringify(body, null, 2))
+  log.info(`Would send POST ${baseUrl}/v1/tools/generate-video-clip with body:`)
+  log.info(JSON.stringify(body, null, 2))
   await checkBody(body)
   return body
 }
 
 export async function dryRun(settings: Settings): Promise<void> {
   const started = Date.now()
-  core.info('Dry run: inputs are valid; no request is made.')
+  log.info('Dry run: inputs are valid; no request is made.')
   const bodies: Record<string, Record<string, unknown>> = {}
   for (const clip of settings.requests) {
-    if (settings.batch) core.info(`Request ${clip.id}:`)
+    if (settings.batch) log.info(`Request ${clip.id}:`)
     bodies[clip.id ?? ''] = await plan(clip, settings.baseUrl)
   }
   // One request: its body; a batch: the bodies keyed by item id.
@@ -90,6 +90,6 @@ export async function dryRun(settings: Settings): Promise<void> {
     })
     await writeSummary(markdown)
   } catch (error) {
-    core.warning(`Could not write the job summary: ${errorText(error)}`)
+    log.warning(`Could not write the job summary: ${errorText(error)}`)
   }
 }

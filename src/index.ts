@@ -1,7 +1,7 @@
 // Entry point of both the main and the post step (one bundle, as actions/checkout does): the state
 // `isPost` is only visible to the post step. The key is read and masked here, once, before anything
 // else can print it, and handed down as a value.
-import * as core from '@actions/core'
+import { log } from './log.js'
 import { InputErrors } from './inputs/input-error.js'
 import { readAndMaskApiKey } from './inputs/secrets.js'
 import { isPost, markMainStarted } from './state.js'
@@ -24,11 +24,11 @@ async function entry(): Promise<void> {
 function fail(error: unknown): void {
   if (error instanceof InputErrors && error.errors.length > 1) {
     // One annotation per input, titled with its name, then the step's failure.
-    for (const e of error.errors) core.error(e.message, { title: `Input '${e.input}'` })
-    core.setFailed(`${error.errors.length} inputs are invalid (see above); nothing was sent`)
+    for (const e of error.errors) log.error(e.message, { title: `Input '${e.input}'` })
+    log.fail(`${error.errors.length} inputs are invalid (see above); nothing was sent`)
     return
   }
-  core.setFailed(errorText(error))
+  log.fail(errorText(error))
 }
 
 entry()

@@ -1,6 +1,7 @@
 // The main step, top-down: inputs → preflight → create (or resume, or a cache hit) → follow → deliver.
 // Each stage shows as a group in the log and returns what the next one needs; the execution goes down
 // through them and is written out once, by `report`, at the end.
+import { log } from './log.js'
 import * as core from '@actions/core'
 import path from 'node:path'
 import type { CacheStore, RestoredRun } from './cache.js'
@@ -38,27 +39,25 @@ export class ActionFailure extends Error {
   }
 }
 
-const log = { info: core.info, warning: core.warning }
-
 export async function main(apiKey: string): Promise<void> {
   const started = Date.now()
   const settings = await core.group('Inputs', async () => {
     const loaded = await loadSettings(core.getInput, apiKey)
-    for (const warning of loaded.warnings) core.warning(warning)
-    core.info(`API ${loaded.baseUrl}; timeout ${formatDuration(loaded.timeoutMs)}`)
+    for (const warning of loaded.warnings) log.warning(warning)
+    log.info(`API ${loaded.baseUrl}; timeout ${formatDuration(loaded.timeoutMs)}`)
     return loaded
   })
   if (settings.dryRun) {
     const { dryRun } = await import('./dry-run.js')
     return dryRun(settings)
   }
-  const client = createClient(settings.baseUrl, settings.apiKey, { log: { debug: core.debug, info: core.info } })
+  const client = createClient(settings.baseUrl, settings.apiKey, { log: { debug: log.debug, info: log.info } })
   const state = new MainState(settings.batch !== undefined)
   state.rememberBaseUrl(settings.baseUrl)
   const run: Runner = settings.batch
     ? new (await import('./batch/run.js')).BatchRun(settings, client, state, started)
     : new Run(settings, client, state, started)
-  const cancel = listenForCancel((name) => core.info(run.onSignal(name)))
+  const cancel = listenForCancel((name) => log.info(run.onSignal(name)))
   run.signal = cancel.signal
   try {
     await run.execute()
@@ -137,7 +136,7 @@ class Run implements Runner {
       this.executionId = s.executionId
       this.state.track(s.executionId)
       setOutput(OUTPUTS.executionId, s.executionId)
-      core.info(`Resuming execution ${s.executionId}`)
+      log.info(`Resuming execution ${s.executionId}`)
       return { kind: 'resumed', id: s.executionId, createdAt: Date.now() }
     }
     const request = this.request as ClipRequest
@@ -153,11 +152,11 @@ class Run implements Runner {
         })
         if (!this.cache) return undefined
         cacheKey = await this.cache.keyOf(request)
-        core.info(`Cache key: ${cacheKey}`)
+        log.info(`Cache key: ${cacheKey}`)
         return this.cache.restore(cacheKey, request, s.downloadDir)
       })
       if (restored) {
-        core.info(`Cache hit: reused execution ${restored.execution.toolExecutionId}; no new execution was created`)
+        log.info(`Cache hit: reused execution ${restored.execution.toolExecutionId}; no new execution was created`)
         return { kind: 'cached', restored }
       }
     }
@@ -174,12 +173,12 @@ class Run implements Runner {
       isTemporary: this.settings.temporaryUploads,
       deadline: this.deadline,
       signal: this.signal,
-      log: core.info,
+      log: log.info,
       ...(cache && { reuse: (f) => cache.reuseUpload(f), uploaded: (f, id) => cache.rememberUpload(f, id) }),
     })
-    if (refs.length === 0) core.info('Nothing to upload')
+    if (refs.length === 0) log.info('Nothing to upload')
     const { body, overridden } = buildRequestBody(request, await mapRequestFiles(files, idOf))
-    for (const key of overridden) core.warning(`params.${key} is ignored: a typed input sets ${key}`)
+    for (const key of overridden) log.warning(`params.${key} is ignored: a typed input sets ${key}`)
     return body
   }
 
@@ -194,7 +193,7 @@ class Run implements Runner {
     const id = await this.creator.create(body, { deadline: this.deadline })
     this.executionId = id
     setOutput(OUTPUTS.executionId, id)
-    core.info(`Created execution ${id}`)
+    log.info(`Created execution ${id}`)
     this.signal.throwIfAborted()
     return id
   }
@@ -207,12 +206,12 @@ class Run implements Runner {
         .status
     } catch (error) {
       // The execution exists and is paid for: failing here would invite a re-run that pays again.
-      core.warning(
+      log.warning(
         `Created execution ${id}, but could not read its status (${errorText(error)}); reporting it as pending`,
       )
     }
     setOutput(OUTPUTS.status, status)
-    core.info(`Not waiting (wait: false). Resume in a later step with execution-id: ${id}`)
+    log.info(`Not waiting (wait: false). Resume in a later step with execution-id: ${id}`)
   }
 
   /** Polls until the execution ends. A timeout or a wait that cannot go on ends the step (abandonWait). */
@@ -224,7 +223,7 @@ class Run implements Runner {
         deadline: this.deadline,
         signal: this.signal,
         getExecution: (execId, options) => this.client.tools.getExecution(execId, options),
-        log: core.info,
+        log: log.info,
       })
     } catch (error) {
       if (this.signal.aborted) throw error
@@ -235,7 +234,7 @@ class Run implements Runner {
     this.state.settle(id, 'terminal')
     const execution = outcome.execution
     setOutput(OUTPUTS.status, execution.status)
-    core.info(
+    log.info(
       `Execution ${id} ${execution.status} after ${formatDuration(Date.now() - this.started)} (${outcome.polls} polls)`,
     )
     return execution
@@ -329,6 +328,7 @@ class Run implements Runner {
       download: s.download,
       publicPreview: s.publicPreview,
       deadline: downloadDeadline(this.deadline, s.timeoutMs),
+      ...(this.request && { expected: this.request.request.numResults }),
       signal: this.signal,
       ...(this.cache &&
         cacheKey &&
@@ -382,7 +382,7 @@ class Run implements Runner {
       return file
     } catch (error) {
       // The clips are paid for and delivered: a results file that cannot be written is worth a warning only.
-      core.warning(
+      log.warning(
         `Could not write the results file in ${path.basename(this.settings.downloadDir)}: ${errorText(error)}`,
       )
       return undefined
@@ -412,7 +412,7 @@ class Run implements Runner {
       })
       await writeSummary(markdown)
     } catch (error) {
-      core.warning(`Could not write the job summary: ${errorText(error)}`)
+      log.warning(`Could not write the job summary: ${errorText(error)}`)
     }
   }
 }

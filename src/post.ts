@@ -1,6 +1,7 @@
 // The post step, the safety net: if main died (SIGKILL, a runner crash) while an execution was not known
 // to be over, or while a create was in flight, cancel what is still running so it does not bill on.
 // Idempotent; quiet when there is nothing to do.
+import { log } from './log.js'
 import * as core from '@actions/core'
 import { cancelAndConfirm, cancelOutcome, executionsSince } from './cancel.js'
 import { baseUrlFrom } from './inputs/settings.js'
@@ -10,28 +11,27 @@ import { errorText } from './videogen/errors.js'
 import type { ToolsApi } from './videogen/tools.js'
 import { isTerminal } from './videogen/types.js'
 
-const log = { info: core.info, warning: core.warning }
 const CANCEL_BUDGET_MS = 10_000
 
 export async function post(apiKey: string): Promise<void> {
   const state = readPostState()
   if (state.open.length === 0 && !state.createsInFlight) {
-    core.debug('No execution was left open and no create was in flight; nothing to clean up')
+    log.debug('No execution was left open and no create was in flight; nothing to clean up')
     return
   }
   const what = state.open.length > 0 ? `Execution ${state.open.join(', ')}` : 'An execution whose create was in flight'
   if (!apiKey) {
-    core.warning(`${what} may still be running, but no API key is available to cancel it`)
+    log.warning(`${what} may still be running, but no API key is available to cancel it`)
     return
   }
   let baseUrl: string
   try {
     baseUrl = state.baseUrl ?? baseUrlFrom(core.getInput)
   } catch (error) {
-    core.warning(`${what} may still be running, but it cannot be checked: ${errorText(error)}`)
+    log.warning(`${what} may still be running, but it cannot be checked: ${errorText(error)}`)
     return
   }
-  const client = createClient(baseUrl, apiKey, { log: { debug: core.debug, info: core.info } })
+  const client = createClient(baseUrl, apiKey, { log: { debug: log.debug, info: log.info } })
   try {
     for (const id of state.open) await cancelOpen(client.tools, id)
     if (state.createsInFlight) await cancelCreatedUnseen(client.tools, state.createsInFlight, new Set(state.open))
@@ -48,17 +48,17 @@ async function cancelOpen(tools: ToolsApi, id: string): Promise<void> {
       signal: AbortSignal.timeout(15_000),
     })
     if (isTerminal(execution.status)) {
-      core.info(`Execution ${id} had already ended (${execution.status}); nothing to cancel`)
+      log.info(`Execution ${id} had already ended (${execution.status}); nothing to cancel`)
       return
     }
     seen = `still ${execution.status}`
   } catch (error) {
     // Cancel is safe to send either way (a finished execution stays as it is) and has its own rate budget.
-    core.warning(`Could not read the status of execution ${id} (${errorText(error)}); cancelling it to be safe`)
+    log.warning(`Could not read the status of execution ${id} (${errorText(error)}); cancelling it to be safe`)
   }
-  core.warning(`The main step ended while execution ${id} was ${seen}; cancelling it so it does not run on`)
+  log.warning(`The main step ended while execution ${id} was ${seen}; cancelling it so it does not run on`)
   const status = await cancelAndConfirm(tools, id, CANCEL_BUDGET_MS, log)
-  core.info(`Execution ${id}: ${status ?? 'cancellation not confirmed'}`)
+  log.info(`Execution ${id}: ${status ?? 'cancellation not confirmed'}`)
 }
 
 /**
@@ -73,31 +73,31 @@ async function cancelCreatedUnseen(
   known: ReadonlySet<string>,
 ): Promise<void> {
   const creates = inFlight.count === 1 ? 'a create request was' : `${inFlight.count} create requests were`
-  core.warning(`The main step was stopped while ${creates} in flight: looking for the execution it may have created`)
+  log.warning(`The main step was stopped while ${creates} in flight: looking for the execution it may have created`)
   let candidates
   try {
     candidates = await executionsSince(tools, inFlight.mark, known, Date.now() + 15_000)
   } catch (error) {
-    core.warning(
+    log.warning(
       `Could not list executions (${errorText(error)}): an execution may have been created and may be running. Check GET /v1/tools/executions or the dashboard and cancel it there.`,
     )
     return
   }
   const ids = candidates.map((c) => c.toolExecutionId)
   if (candidates.length === 0) {
-    core.warning(
+    log.warning(
       `No running execution appeared since the create was sent${inFlight.mark ? ` (after ${inFlight.mark})` : ''}: it was not created, or has ended already. Check the dashboard to be sure.`,
     )
     return
   }
   if (candidates.length !== inFlight.count) {
-    core.warning(
+    log.warning(
       `${candidates.length} running executions appeared since the create was sent, for ${inFlight.count} in flight: not cancelling any, since another job may own some. Check and cancel yours: ${ids.join(', ')}`,
     )
     return
   }
   for (const id of ids) {
     const status = await cancelAndConfirm(tools, id, CANCEL_BUDGET_MS, log)
-    core.warning(`Execution ${id}, created while the main step was stopped, ${cancelOutcome(status)}`)
+    log.warning(`Execution ${id}, created while the main step was stopped, ${cancelOutcome(status)}`)
   }
 }

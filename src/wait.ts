@@ -8,6 +8,7 @@
 import type { Execution } from './videogen/types.js'
 import { isTerminal } from './videogen/types.js'
 import { sleep } from './videogen/retry.js'
+import { UnexpectedResponseError } from './videogen/decode.js'
 import { VideoGenApiError } from './videogen/errors.js'
 
 export interface PollTuning {
@@ -116,6 +117,9 @@ export interface WaitOptions {
   log?: (message: string) => void
 }
 
+/** Answers of the wrong shape in a row that the wait sits out before it gives up. */
+const ODD_ANSWERS_TOLERATED = 3
+
 /** With nothing new to say, still say something this often, so a long wait does not look hung. */
 export const HEARTBEAT_MS = 60_000
 
@@ -126,6 +130,7 @@ export async function waitForExecution(id: string, options: WaitOptions): Promis
   let polls = 0
   let logged = ''
   let loggedAt = 0
+  let oddAnswers = 0
   for (;;) {
     let execution: Execution
     try {
@@ -134,6 +139,13 @@ export async function waitForExecution(id: string, options: WaitOptions): Promis
         deadline: options.deadline,
       })
     } catch (error) {
+      // One answer of the wrong shape (a proxy's JSON error page, say) is worth another look before
+      // giving up on an execution that is running and billing; three in a row are not.
+      if (error instanceof UnexpectedResponseError && ++oddAnswers < ODD_ANSWERS_TOLERATED) {
+        options.log?.(`Execution ${id}: ${error.message}; polling again`)
+        await sleep(Math.min(5000, Math.max(0, options.deadline - Date.now())), options.signal)
+        continue
+      }
       // The key's execution-GET budget is shared by every job: when it is spent, wait for it to refill
       // (up to the deadline) rather than give up on an execution that is running and billing.
       const waitMs = rateLimitWait(error)
@@ -144,6 +156,7 @@ export async function waitForExecution(id: string, options: WaitOptions): Promis
       continue
     }
     polls++
+    oddAnswers = 0
     last = execution
     const now = Date.now()
     scheduler.observe(now, execution)

@@ -3,6 +3,7 @@
 // → delivery (per item, then one artifact, release assets, the gallery and the results output).
 // The guarantees of a single clip hold for each item: created once, cancelled on a signal or a timeout,
 // known to the post step the moment it exists.
+import { log } from '../log.js'
 import * as core from '@actions/core'
 import path from 'node:path'
 import type { CacheStore } from '../cache.js'
@@ -117,7 +118,7 @@ export class BatchRun {
     await preflight(this.settings)
     if (this.settings.resume) {
       for (const item of this.items) this.adopt(item, item.executionId as string, Date.now())
-      core.info(`Resuming ${this.items.length} executions`)
+      log.info(`Resuming ${this.items.length} executions`)
     } else {
       await this.restoreFromCache()
       await core.group('Uploads', () => this.upload())
@@ -156,7 +157,7 @@ export class BatchRun {
         item.executionId = restored.execution.toolExecutionId
         item.clips = restored.clips
         item.status = 'succeeded'
-        core.info(`[${item.key}] cache hit: reused execution ${item.executionId}; no new execution`)
+        log.info(`[${item.key}] cache hit: reused execution ${item.executionId}; no new execution`)
       })
     })
   }
@@ -174,15 +175,15 @@ export class BatchRun {
       isTemporary: this.settings.temporaryUploads,
       deadline: this.deadline,
       signal: this.signal,
-      log: core.info,
+      log: log.info,
       contentKey: (file) => (cache ? cache.contentKey(file) : hashes.of(file)),
       ...(cache && { reuse: (f) => cache.reuseUpload(f), uploaded: (f, id) => cache.rememberUpload(f, id) }),
     })
-    if (refs.length === 0) core.info('Nothing to upload')
+    if (refs.length === 0) log.info('Nothing to upload')
     for (const item of todo) {
       const request = item.request as ClipRequest
       const { body, overridden } = buildRequestBody(request, await mapRequestFiles(request.files, idOf))
-      for (const key of overridden) core.warning(`[${item.key}] params.${key} is ignored: a typed input sets ${key}`)
+      for (const key of overridden) log.warning(`[${item.key}] params.${key} is ignored: a typed input sets ${key}`)
       item.body = body
     }
   }
@@ -208,7 +209,7 @@ export class BatchRun {
         onBudget: (budget) => this.pacer.observe(budget),
       })
       this.adopt(item, id, Date.now())
-      core.info(`[${item.key}] created execution ${id}`)
+      log.info(`[${item.key}] created execution ${id}`)
     } catch (error) {
       if (this.signal.aborted) throw error
       this.notCreated(item, errorText(error))
@@ -220,7 +221,7 @@ export class BatchRun {
     item.phase = 'not-created'
     item.status = 'not-created'
     item.error = reason
-    core.warning(`[${item.key}] ${reason}`)
+    log.warning(`[${item.key}] ${reason}`)
   }
 
   /** wait: false: every execution created (max-running is at least the count, see the inputs), none followed. */
@@ -232,7 +233,7 @@ export class BatchRun {
       item.status = 'pending'
     }
     this.reportOutputs()
-    core.info(`Not waiting (wait: false). Resume in a later step with execution-id set to this step's results output`)
+    log.info(`Not waiting (wait: false). Resume in a later step with execution-id set to this step's results output`)
     if (this.items.some((i) => i.phase === 'not-created')) throw new BatchFailure(this.failureMessage())
   }
 
@@ -255,12 +256,12 @@ export class BatchRun {
           for (const execution of seen) await this.observe(execution)
         } catch (error) {
           if (this.signal.aborted) throw error
-          if (++listFailures === 1) core.warning(`Could not read the executions (${errorText(error)}); trying again`)
+          if (++listFailures === 1) log.warning(`Could not read the executions (${errorText(error)}); trying again`)
         }
       }
       const line = this.progressLine()
       if (line !== lastLine || Date.now() - lastLineAt >= HEARTBEAT_MS) {
-        core.info(line)
+        log.info(line)
         lastLine = line
         lastLineAt = Date.now()
       }
@@ -301,7 +302,7 @@ export class BatchRun {
     item.status = execution.status
     if (execution.status === 'succeeded') {
       item.clips = clipsOf(execution)
-      core.info(
+      log.info(
         `[${item.key}] ${execution.toolExecutionId} succeeded (${item.clips.length} clip${item.clips.length === 1 ? '' : 's'})`,
       )
       return
@@ -311,7 +312,7 @@ export class BatchRun {
       execution.status === 'failed'
         ? `${e.message ?? 'no message'}${e.code ? ` (code ${e.code})` : ''}.${describeRequirement(e.requirement)}`
         : 'cancelled by someone else (a user, another job or VideoGen), not by this action'
-    core.warning(`[${item.key}] ${execution.toolExecutionId} ${execution.status}: ${item.error}`)
+    log.warning(`[${item.key}] ${execution.toolExecutionId} ${execution.status}: ${item.error}`)
     if (this.settings.batch?.failFast && !this.stopCreating) {
       this.stopCreating = `fail-fast: ${item.key} ${execution.status}`
       await this.cancelRunning(CANCEL_BUDGET_MS, this.stopCreating)
@@ -338,10 +339,7 @@ export class BatchRun {
     await Promise.all(
       running.map(async (item) => {
         const id = item.executionId as string
-        const status = await cancelAndConfirm(this.client.tools, id, budgetMs, {
-          info: core.info,
-          warning: core.warning,
-        })
+        const status = await cancelAndConfirm(this.client.tools, id, budgetMs, log)
         if (status !== undefined && isTerminal(status)) this.state.settle(id, 'terminal')
         this.watch.remove(id)
         item.phase = 'ended'
@@ -396,6 +394,7 @@ export class BatchRun {
         deadline,
         signal: this.signal,
         label: `[${item.key}] `,
+        ...(item.request && { expected: item.request.request.numResults }),
         ...(this.cache &&
           item.cacheKey &&
           item.request && { cache: { store: this.cache, key: item.cacheKey, request: item.request } }),
@@ -464,7 +463,7 @@ export class BatchRun {
       })
     }
     if (setBatchOutputs(results))
-      core.warning(
+      log.warning(
         'The results output leaves out the URLs to stay under the runner output limit; they are in the results file',
       )
     setOutput(OUTPUTS.status, this.batchStatus())
@@ -492,7 +491,7 @@ export class BatchRun {
       setOutput(OUTPUTS.resultsFile, file)
       return file
     } catch (error) {
-      core.warning(`Could not write the results file: ${errorText(error)}`)
+      log.warning(`Could not write the results file: ${errorText(error)}`)
       return undefined
     }
   }
@@ -521,7 +520,7 @@ export class BatchRun {
         }),
       )
     } catch (error) {
-      core.warning(`Could not write the job summary: ${errorText(error)}`)
+      log.warning(`Could not write the job summary: ${errorText(error)}`)
     }
   }
 }

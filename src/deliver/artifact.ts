@@ -1,6 +1,6 @@
 // Workflow artifact of the downloaded clips. Artifact names are immutable per workflow run, so a clash
 // is checked before the execution is created (checkArtifactNameFree, called by main) and again at upload.
-import * as core from '@actions/core'
+import { log } from '../log.js'
 import { formatBytes } from '../format.js'
 import type { ArtifactSettings } from '../inputs/settings.js'
 import { errorText } from '../videogen/errors.js'
@@ -63,7 +63,7 @@ export async function checkArtifactNameFree(name: string): Promise<void> {
   try {
     taken = await nameTaken(await artifactClient(), name)
   } catch (error) {
-    core.warning(
+    log.warning(
       `Could not check whether artifact name '${name}' is free (${errorText(error)}); it is checked again before the upload`,
     )
     return
@@ -83,14 +83,14 @@ export async function uploadClipsArtifact(
 ): Promise<{ id: number; url: string } | undefined> {
   const { name } = artifact
   if (isGhes()) {
-    core.warning(
+    log.warning(
       `Artifact '${name}' was not uploaded: workflow artifacts of this kind are not available on GitHub Enterprise Server (${process.env.GITHUB_SERVER_URL}). The clips are in the workspace (see the 'paths' output).`,
     )
     return undefined
   }
   const files = clips.flatMap((c) => (c.absPath ? [c.absPath] : []))
   if (files.length === 0) {
-    core.warning(`Artifact '${name}' was not uploaded: there are no downloaded clips`)
+    log.warning(`Artifact '${name}' was not uploaded: there are no downloaded clips`)
     return undefined
   }
   const missing = missingRuntime()
@@ -108,7 +108,7 @@ export async function uploadClipsArtifact(
     )
   } catch (error) {
     if (error instanceof Error && error.name === 'GHESNotSupportedError') {
-      core.warning(`Artifact '${name}' was not uploaded: ${error.message}`)
+      log.warning(`Artifact '${name}' was not uploaded: ${error.message}`)
       return undefined
     }
     if (isConflict(error)) throw new Error(artifactNameTakenMessage(name))
@@ -116,7 +116,7 @@ export async function uploadClipsArtifact(
   }
   if (result.id === undefined) throw new Error(`Upload of artifact '${name}' returned no artifact id`)
   const url = artifactUrl(result.id)
-  core.info(
+  log.info(
     `Uploaded artifact '${name}' (${files.length} clip${files.length > 1 ? 's' : ''}${result.size !== undefined ? `, ${formatBytes(result.size)} zipped` : ''}) → ${url}`,
   )
   return { id: result.id, url }

@@ -2,7 +2,7 @@
 // and for each item of a batch: links that work now, public previews if asked, the files on disk, and
 // the cache entry. Each part that fails is a warning or the returned failure, never a lost result: the
 // clips are paid for.
-import * as core from '@actions/core'
+import { log } from '../log.js'
 import type { CacheStore } from '../cache.js'
 import type { Clip } from '../clip.js'
 import type { ClipRequest } from '../inputs/settings.js'
@@ -24,6 +24,8 @@ export interface ClipDelivery {
   signal: AbortSignal
   /** Prefix of log lines, e.g. "[intro] " in a batch. */
   label?: string
+  /** How many results were asked for (num-results), when known. */
+  expected?: number
   /** Save a fresh run here (the store, the entry key and the request it is for). */
   cache?: { store: CacheStore; key: string; request: ClipRequest }
 }
@@ -41,17 +43,28 @@ export async function deliverClips(
   d: ClipDelivery,
 ): Promise<Delivered> {
   const label = d.label ?? ''
-  let current = await renewLinks(d.files, clips, d.signal).catch((error: unknown) => {
-    core.warning(
+  if (clips.length === 0) {
+    // Paid for, and nothing to deliver: never a quiet success with empty outputs.
+    return {
+      clips,
+      failure: new Error('VideoGen reported success but returned no usable result (no result with a valid file id)'),
+    }
+  }
+  if (d.expected !== undefined && clips.length < d.expected) {
+    log.warning(`${label}${clips.length} of ${d.expected} results came back usable; delivering those`)
+  }
+  const limits = { deadline: d.deadline, signal: d.signal }
+  let current = await renewLinks(d.files, clips, limits).catch((error: unknown) => {
+    log.warning(
       `${label}Could not get fresh links for the clips (${errorText(error)}): the url outputs may have expired; the files in download-dir are complete`,
     )
     return clips
   })
   if (d.publicPreview) {
     const before = current
-    current = await withPublicPreviews(d.files, current).catch((error: unknown) => {
+    current = await withPublicPreviews(d.files, current, limits).catch((error: unknown) => {
       // On a cache hit this must not fail the step: every later run would hit the same entry and fail again.
-      core.warning(
+      log.warning(
         `${label}Public preview${cacheHit ? ' of the cached clips' : ''}: ${errorText(error)}; the summary uses the signed links, which expire`,
       )
       return before
@@ -68,12 +81,12 @@ export async function deliverClips(
       executionId: execution.toolExecutionId,
       deadline: d.deadline,
       signal: d.signal,
-      log: (m) => core.info(`${label}${m}`),
+      log: (m) => log.info(`${label}${m}`),
     })
   } catch (error) {
     return { clips: current, failure: error }
   }
-  for (const clip of current) core.info(`${label}Downloaded clip ${clip.index} → ${clip.path} (${clip.bytes} bytes)`)
+  for (const clip of current) log.info(`${label}Downloaded clip ${clip.index} → ${clip.path} (${clip.bytes} bytes)`)
   if (d.cache) await d.cache.store.save(d.cache.key, d.cache.request, execution, current)
   return { clips: current }
 }

@@ -4,8 +4,9 @@
 import { mapLimit } from '../concurrency.js'
 import { type FilesApi, isFresh } from '../videogen/files.js'
 import { type Clip, linksFromFile } from '../clip.js'
+import type { Limits } from './public-preview.js'
 
-export async function renewLinks(files: FilesApi, clips: Clip[], signal?: AbortSignal): Promise<Clip[]> {
+export async function renewLinks(files: FilesApi, clips: Clip[], limits: Limits): Promise<Clip[]> {
   return mapLimit(
     clips,
     4,
@@ -14,8 +15,8 @@ export async function renewLinks(files: FilesApi, clips: Clip[], signal?: AbortS
         ? { url: clip.url, ...(clip.urlExpiresAt !== undefined && { expiresAt: clip.urlExpiresAt }) }
         : undefined
       if (isFresh(current)) return clip
-      return linksFromFile(clip, await files.hydrate(clip.fileId, { signal: abort }))
+      return linksFromFile(clip, await files.hydrate(clip.fileId, { deadline: limits.deadline, signal: abort }))
     },
-    signal,
+    limits.signal,
   )
 }

@@ -1,7 +1,7 @@
 // Release assets: attach the downloaded clips to the release of a `release` event, or to `release-tag`.
 // Names are checked against the existing assets before anything is uploaded or deleted, so a refused
 // overwrite leaves the release untouched; an asset that already is the same file is kept as it is (re-runs).
-import * as core from '@actions/core'
+import { log } from '../log.js'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
@@ -148,7 +148,7 @@ export async function uploadReleaseAssets(
 
   const files = clips.flatMap((clip) => (clip.absPath ? [{ clip, file: clip.absPath, name: assetName(clip) }] : []))
   if (files.length === 0) {
-    core.warning(`Nothing attached to release ${target.tag}: there are no downloaded clips`)
+    log.warning(`Nothing attached to release ${target.tag}: there are no downloaded clips`)
     return clips
   }
   let existing: Asset[]
@@ -177,7 +177,7 @@ export async function uploadReleaseAssets(
     const same = attached.get(name)
     if (same) {
       const url = same.asset.browser_download_url
-      core.info(
+      log.info(
         `Release ${target.tag} already has ${name} with the same ${same.by} (an earlier run attached it); not uploaded again → ${clean(url)}`,
       )
       return url
@@ -193,7 +193,7 @@ export async function uploadReleaseAssets(
       } catch (error) {
         if (statusOf(error) !== 404) throw explain(`Deleting the old asset ${name} of release ${target.tag}`, error)
       }
-      core.info(`Deleted the old release asset ${name} (release-overwrite: true)`)
+      log.info(`Deleted the old release asset ${name} (release-overwrite: true)`)
     }
     let asset: Asset
     try {
@@ -208,7 +208,7 @@ export async function uploadReleaseAssets(
       }
       throw explain(`Uploading ${name} to release ${target.tag}`, error)
     }
-    core.info(`Attached ${name} to release ${target.tag} → ${clean(asset.browser_download_url)}`)
+    log.info(`Attached ${name} to release ${target.tag} → ${clean(asset.browser_download_url)}`)
     return asset.browser_download_url
   })
   const byIndex = new Map(files.map(({ clip }, i) => [clip.index, urls[i]]))

@@ -134,7 +134,7 @@ export function decodeApiError(raw: unknown): ApiErrorBody {
         details: Object.fromEntries(
           Object.entries(details)
             .slice(0, 10)
-            .map(([k, v]) => [clean(k, 64), clean(typeof v === 'string' ? v : JSON.stringify(v), 200)]),
+            .map(([k, v]) => [clean(k, 64), clean(v, 200)]),
         ),
       }),
     },
@@ -144,7 +144,7 @@ export function decodeApiError(raw: unknown): ApiErrorBody {
 function status(raw: unknown): { status: Execution['status']; statusText?: string } {
   const value = raw === 'canceled' ? 'cancelled' : raw
   if (EXECUTION_STATUSES.includes(value as ExecutionStatus)) return { status: value as ExecutionStatus }
-  return { status: 'unknown', statusText: clean(typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? 'none'), 60) }
+  return { status: 'unknown', statusText: clean(raw, 60) }
 }
 
 /**

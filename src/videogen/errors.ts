@@ -78,7 +78,7 @@ export function errorText(error: unknown): string {
       typeof code === 'string' && !error.message.includes(code) ? `${error.message} (${code})` : error.message
     return clean(text, 2000)
   }
-  return clean(String(error), 2000)
+  return clean(error, 2000)
 }
 
 /** POST generate-video-clip failed in a way that may or may not have created (and billed) an execution. */

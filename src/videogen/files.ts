@@ -126,10 +126,14 @@ export class FilesApi {
     return decodeFile(raw, this.decode, fileId)
   }
 
-  async enablePublicPreview(fileId: string): Promise<FileInfo> {
+  async enablePublicPreview(
+    fileId: string,
+    options: { deadline?: number; signal?: AbortSignal } = {},
+  ): Promise<FileInfo> {
     const raw = await this.http.call('POST', `/v1/files/${enc(fileId)}/enable-public-preview`, {
       mode: 'safe',
       operation: `Enable public preview of ${fileId}`,
+      ...options,
     })
     return decodeFile(raw, this.decode, fileId)
   }

@@ -62,7 +62,7 @@ function chain(error: unknown): Link[] {
     const e = current as Partial<Link> & { cause?: unknown; errors?: unknown[] }
     links.push({
       ...(typeof e.code === 'string' && { code: e.code }),
-      message: typeof e.message === 'string' ? e.message : String(current),
+      message: typeof e.message === 'string' ? e.message : clean(current),
       ...(typeof e.name === 'string' && { name: e.name }),
       ...(typeof e.host === 'string' && { host: e.host }),
       ...(e.cert && typeof e.cert === 'object' && { cert: e.cert }),

@@ -186,6 +186,9 @@ async function saveBody(
       `download from ${redactUrl(url)} is ${declared} bytes, more than the ${maxBytes} allowed`,
     )
   }
+  // Opening the file takes a turn of the event loop, in which the body can already fail (a connection
+  // cut mid-body): without a listener that 'error' would crash the process. The pipeline below sees it.
+  response.body.on('error', () => undefined)
   let bytes = 0
   const count = new Transform({
     transform(chunk: Buffer, _encoding, done) {

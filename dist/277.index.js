@@ -925,6 +925,14 @@ async function loadSettings(read, apiKey) {
     const release = releaseUpload
         ? { ...(releaseTag && { tag: releaseTag }), overwrite: releaseOverwrite, token: githubToken }
         : undefined;
+    const prCommentOn = await bool('pr-comment', false);
+    if (prCommentOn && !githubToken)
+        problems.add('github-token', 'is empty; pr-comment needs a token with pull-requests: write');
+    if (prCommentOn && !wait)
+        problems.add('pr-comment', 'has nothing to report with wait: false; set it on the step that resumes with execution-id');
+    // Workflow and job by default: each job keeps its own comment (a matrix adds its values to the key).
+    const prCommentKey = read('pr-comment-key').trim() || `${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}`;
+    const prComment = prCommentOn ? { key: prCommentKey, token: githubToken } : undefined;
     for (const [name, on] of [
         ['artifact-name', !!artifact],
         ['release-upload', !!release],
@@ -967,6 +975,7 @@ async function loadSettings(read, apiKey) {
         publicPreview,
         ...(artifact && { artifact }),
         ...(release && { release }),
+        ...(prComment && { prComment }),
         cache,
         dryRun,
         warnings,

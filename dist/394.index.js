@@ -64,6 +64,8 @@ async function checkBody(body) {
 async function dryRun(settings) {
     const started = Date.now();
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: inputs are valid; no request is made.');
+    if (settings.prComment)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('pr-comment: no comment in a dry run, which makes no request');
     const clip = settings.requests[0];
     const refs = [...clip.files.images, ...clip.files.videos, ...clip.files.audio];
     if (refs.length || clip.files.startFrame)

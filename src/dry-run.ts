@@ -55,6 +55,7 @@ async function checkBody(body: Record<string, unknown>): Promise<void> {
 export async function dryRun(settings: Settings): Promise<void> {
   const started = Date.now()
   core.info('Dry run: inputs are valid; no request is made.')
+  if (settings.prComment) core.info('pr-comment: no comment in a dry run, which makes no request')
   const clip = settings.requests[0] as ClipRequest
   const refs = [...clip.files.images, ...clip.files.videos, ...clip.files.audio]
   if (refs.length || clip.files.startFrame) core.info('Files:')

@@ -9,6 +9,7 @@ import { type Clip, clipsOf } from './clip.js'
 import { downloadClips } from './deliver/download.js'
 import { renewLinks } from './deliver/links.js'
 import { OUTPUTS, setClipOutputs, setOutput } from './deliver/outputs.js'
+import type { PrCommentTarget } from './deliver/pr-comment.js'
 import { withPublicPreviews } from './deliver/public-preview.js'
 import { writeResultsFile } from './deliver/results-file.js'
 import { type SummaryInput, renderSummary, writeSummary } from './deliver/summary.js'
@@ -89,6 +90,9 @@ class Run {
   private executionId: string | undefined
   private creating = false
   private cache: CacheStore | undefined
+  private prComment: PrCommentTarget | undefined
+  /** What the run last reported (summarize): the pull-request comment says the same. */
+  private reported: Omit<SummaryInput, 'elapsedMs' | 'settings' | 'prompt'> | undefined
   private readonly deadline: number
   private readonly request: ClipRequest | undefined
 
@@ -115,8 +119,24 @@ class Run {
       await this.run()
     } catch (error) {
       if (error instanceof CancelledByRunner || this.signal.aborted) throw await this.onCancelled(error)
+      await this.commentOnPr(error)
       throw error
     }
+    await this.commentOnPr()
+  }
+
+  /** Last, whatever the outcome, so that an earlier run's success never stays on the pull request. Never throws. */
+  private async commentOnPr(error?: unknown): Promise<void> {
+    if (!this.prComment) return
+    const prompt = this.request?.request.prompt
+    const { postPrComment } = await import('./deliver/pr-comment.js')
+    const report = this.reported ?? {
+      status: 'error',
+      clips: [],
+      ...(this.executionId && { executionId: this.executionId }),
+      error: errorText(error),
+    }
+    await postPrComment(this.prComment, { ...report, ...(prompt && { prompt }) })
   }
 
   private async run(): Promise<void> {
@@ -136,9 +156,11 @@ class Run {
 
   /** Before anything is created or billed: a delivery that cannot work would only fail after the clips were paid for. */
   private async preflight(): Promise<void> {
-    const { artifact, release } = this.settings
-    if (!artifact && !release) return
+    const { artifact, release, prComment } = this.settings
+    if (!artifact && !release && !prComment) return
     await core.group('Preflight', async () => {
+      // First: a later check that fails is then reported on the pull request too.
+      if (prComment) this.prComment = await (await import('./deliver/pr-comment.js')).preparePrComment(prComment)
       if (artifact) await (await import('./deliver/artifact.js')).checkArtifactNameFree(artifact.name)
       if (release) await (await import('./deliver/release.js')).checkReleaseTarget(release)
     })
@@ -486,6 +508,7 @@ class Run {
 
   /** The job summary, if enabled. A summary that cannot be rendered or written is a warning, never a failed (paid) run. */
   private async summarize(part: Omit<SummaryInput, 'elapsedMs' | 'settings' | 'prompt'>): Promise<void> {
+    this.reported = part
     if (!this.settings.summary) return
     try {
       const prompt = this.request?.request.prompt

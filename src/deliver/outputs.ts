@@ -22,6 +22,7 @@ export const OUTPUTS = {
   releaseAssetUrls: 'release-asset-urls',
   requestBody: 'request-body',
   cacheHit: 'cache-hit',
+  prCommentUrl: 'pr-comment-url',
 } as const
 
 type Name = (typeof OUTPUTS)[keyof typeof OUTPUTS]

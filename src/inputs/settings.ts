@@ -24,6 +24,12 @@ export interface ReleaseSettings {
   token: string
 }
 
+export interface PrCommentSettings {
+  /** Identifies this step's comment among the pull request's comments (hashed into a hidden marker). */
+  key: string
+  token: string
+}
+
 export interface Settings {
   apiKey: string
   baseUrl: string
@@ -42,6 +48,7 @@ export interface Settings {
   publicPreview: boolean
   artifact?: ArtifactSettings
   release?: ReleaseSettings
+  prComment?: PrCommentSettings
   cache: boolean
   dryRun: boolean
   /** Things worth a warning that do not stop the run (a deprecated input, say). */
@@ -161,6 +168,19 @@ export async function loadSettings(read: Read, apiKey: string): Promise<Settings
     ? { ...(releaseTag && { tag: releaseTag }), overwrite: releaseOverwrite, token: githubToken }
     : undefined
 
+  const prCommentOn = await bool('pr-comment', false)
+  if (prCommentOn && !githubToken)
+    problems.add('github-token', 'is empty; pr-comment needs a token with pull-requests: write')
+  if (prCommentOn && !wait)
+    problems.add(
+      'pr-comment',
+      'has nothing to report with wait: false; set it on the step that resumes with execution-id',
+    )
+  // Workflow and job by default: each job keeps its own comment (a matrix adds its values to the key).
+  const prCommentKey =
+    read('pr-comment-key').trim() || `${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}`
+  const prComment = prCommentOn ? { key: prCommentKey, token: githubToken } : undefined
+
   for (const [name, on] of [
     ['artifact-name', !!artifact],
     ['release-upload', !!release],
@@ -200,6 +220,7 @@ export async function loadSettings(read: Read, apiKey: string): Promise<Settings
     publicPreview,
     ...(artifact && { artifact }),
     ...(release && { release }),
+    ...(prComment && { prComment }),
     cache,
     dryRun,
     warnings,

@@ -287,6 +287,30 @@ describe('pr-comment', () => {
     expect(commentsOn()).toHaveLength(0)
   })
 
+  it('a GitHub error on the read-only check only warns; a comment deleted since it was listed is written anew', async () => {
+    gh.addPullRequest(PR)
+    const first = await run({ prompt: 'first' })
+    expect(first.code).toBe(0)
+    const id = commentsOn()[0]?.id
+
+    gh.inject({ method: 'GET', path: /\/pulls\/7$/, status: 503, message: 'Service Unavailable' })
+    // As if someone deleted the comment between the listing and the edit.
+    gh.inject({ method: 'PATCH', path: new RegExp(`/issues/comments/${id}$`), status: 404, message: 'Not Found' })
+    const r = await run({ prompt: 'second' })
+    expect(r.code, r.stdout + r.stderr).toBe(0)
+    expect(annotations(r, 'warning')).toEqual([
+      expect.stringMatching(
+        /^::warning::pr-comment: could not check pull request #7 \(Service Unavailable.*\); the comment is tried when the run ends$/,
+      ),
+    ])
+    expect(emulator.createCount()).toBe(2)
+    expect(apiCalls().slice(-2)).toEqual([
+      `PATCH /repos/octo/demo/issues/comments/${id}`,
+      `POST /repos/octo/demo/issues/${PR}/comments`,
+    ])
+    expect(r.outputs['pr-comment-url']).toBe(`${gh.url}/octo/demo/pull/${PR}#issuecomment-${commentsOn()[1]?.id}`)
+  })
+
   it('fails before anything is created or billed when the token cannot read the pull request', async () => {
     gh.addPullRequest(PR)
     gh.issues.permission = 'none'

@@ -930,7 +930,7 @@ async function loadSettings(read, apiKey) {
         problems.add('github-token', 'is empty; pr-comment needs a token with pull-requests: write');
     if (prCommentOn && !wait)
         problems.add('pr-comment', 'has nothing to report with wait: false; set it on the step that resumes with execution-id');
-    // Workflow and job by default: each job keeps its own comment (a matrix adds its values to the key).
+    // Workflow and job by default, so each job keeps its own comment; matrix legs share a job id and need their own key.
     const prCommentKey = read('pr-comment-key').trim() || `${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}`;
     const prComment = prCommentOn ? { key: prCommentKey, token: githubToken } : undefined;
     for (const [name, on] of [

@@ -262,11 +262,15 @@ describe('pr-comment', () => {
     )
     expect(r.stdout).toContain('pr-comment: pull request #7 of octo/demo (from a fork)')
 
-    // The same refusal on a branch of this repository points at the job's permissions only.
+    // The same refusal on a branch of this repository points at the job's permissions only; here an edit of
+    // an earlier run's comment is what is refused.
     gh.issues.pulls.splice(0, 1)
     gh.addPullRequest(PR)
+    const earlier = gh.issues.addComment(PR, `${commentMarker(`${WORKFLOW}/${JOB}`)}\nearlier`, ACTIONS_BOT)
     const own = await run({ prompt: 'a branch contribution' })
     expect(own.code).toBe(0)
+    expect(apiCalls().at(-1)).toBe(`PATCH /repos/octo/demo/issues/comments/${earlier.id}`)
+    expect(earlier.body).toMatch(/\nearlier$/)
     expect(annotations(own, 'warning')).toEqual([
       expect.stringMatching(
         /^::warning::Could not comment on pull request #7: Resource not accessible by integration.*The token cannot write to the pull request: give the job `permissions: pull-requests: write`/,
@@ -353,6 +357,25 @@ describe('pr-comment', () => {
     const dry = await run({ prompt: 'only a plan', 'dry-run': 'true' }, { env: { VIDEOGEN_API_KEY: '' } })
     expect(dry.code, dry.stdout + dry.stderr).toBe(0)
     expect(dry.stdout).toContain('pr-comment: no comment in a dry run')
+    expect(gh.requests).toHaveLength(0)
+  })
+
+  it('an event file it cannot read, or no owner/repo, leaves the comment out with a warning', async () => {
+    gh.addPullRequest(PR)
+    const event = eventFile(pullRequestEvent())
+    writeFileSync(event, '{ not json')
+    const broken = await run({ prompt: 'broken event' }, { env: { GITHUB_EVENT_PATH: event } })
+    expect(broken.code, broken.stdout + broken.stderr).toBe(0)
+    expect(annotations(broken, 'warning')).toEqual([
+      expect.stringMatching(
+        /^::warning::pr-comment: could not read the event of this run \(.*\); no comment is written$/,
+      ),
+    ])
+    const noRepo = await run({ prompt: 'no repository' }, { env: { GITHUB_REPOSITORY: 'not a repository' } })
+    expect(noRepo.code, noRepo.stdout + noRepo.stderr).toBe(0)
+    expect(annotations(noRepo, 'warning')).toEqual([
+      "::warning::pr-comment: GITHUB_REPOSITORY is not 'owner/repo'; no comment is written",
+    ])
     expect(gh.requests).toHaveLength(0)
   })
 

@@ -61,31 +61,43 @@ async function checkBody(body) {
     for (const issue of issues)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The body is not valid against the API document of ${API_DOCUMENT}: ${describeIssue(issue)}`);
 }
+/** Files, body and validity of one request, as the log shows them. */
+async function plan(clip, baseUrl) {
+    const refs = [...clip.files.images, ...clip.files.videos, ...clip.files.audio];
+    if (refs.length || clip.files.startFrame)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Files:');
+    const body = await planBody(clip);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Would send POST ${baseUrl}/v1/tools/generate-video-clip with body:`);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(JSON.stringify(body, null, 2));
+    await checkBody(body);
+    return body;
+}
 async function dryRun(settings) {
     const started = Date.now();
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: inputs are valid; no request is made.');
     if (settings.prComment)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('pr-comment: no comment in a dry run, which makes no request');
-    const clip = settings.requests[0];
-    const refs = [...clip.files.images, ...clip.files.videos, ...clip.files.audio];
-    if (refs.length || clip.files.startFrame)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Files:');
-    const body = await planBody(clip);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Would send POST ${settings.baseUrl}/v1/tools/generate-video-clip with body:`);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(JSON.stringify(body, null, 2));
-    await checkBody(body);
+    const bodies = {};
+    for (const clip of settings.requests) {
+        if (settings.batch)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Request ${clip.id}:`);
+        bodies[clip.id ?? ''] = await plan(clip, settings.baseUrl);
+    }
+    // One request: its body; a batch: the bodies keyed by item id.
+    const shown = settings.batch ? bodies : bodies[''];
     (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .OUTPUTS */ .py.status, 'dry-run');
-    (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .OUTPUTS */ .py.requestBody, JSON.stringify(body));
+    (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .OUTPUTS */ .py.requestBody, JSON.stringify(shown));
     if (!settings.summary)
         return;
+    const first = settings.requests[0];
     try {
         const markdown = (0,_deliver_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .renderSummary */ .Br)({
             status: 'dry-run',
             elapsedMs: Date.now() - started,
-            settings: (0,_deliver_summary_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .summarySettings */ .K)(clip),
-            ...(clip.request.prompt && { prompt: clip.request.prompt }),
+            settings: settings.batch ? [['Requests', String(settings.requests.length)]] : (0,_deliver_summary_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .summarySettings */ .K)(first),
+            ...(!settings.batch && first?.request.prompt && { prompt: first.request.prompt }),
             clips: [],
-            requestBody: JSON.stringify(body, null, 2),
+            requestBody: JSON.stringify(shown, null, 2),
         });
         await (0,_deliver_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSummary */ .Sy)(markdown);
     }

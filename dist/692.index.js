@@ -118,10 +118,10 @@ async function checkReleaseTarget(settings) {
     await findRelease(octokit, owner, repo, settings, payload);
 }
 /** Attaches the downloaded clips; returns the clips with `releaseAssetUrl` set where attached. */
-async function uploadReleaseAssets(settings, clips) {
+async function uploadReleaseAssets(settings, clips, assetName = (clip) => node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(clip.absPath)) {
     const { octokit, owner, repo, payload } = await connect(settings);
     const target = await findRelease(octokit, owner, repo, settings, payload);
-    const files = clips.flatMap((clip) => clip.absPath ? [{ clip, file: clip.absPath, name: node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(clip.absPath) }] : []);
+    const files = clips.flatMap((clip) => (clip.absPath ? [{ clip, file: clip.absPath, name: assetName(clip) }] : []));
     if (files.length === 0) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Nothing attached to release ${target.tag}: there are no downloaded clips`);
         return clips;

@@ -28409,16 +28409,22 @@ class Problems {
         }
         catch (error) {
             if (error instanceof InputError)
-                this.errors.push(error);
+                this.push(error);
             else if (error instanceof InputErrors)
-                this.errors.push(...error.errors);
+                for (const e of error.errors)
+                    this.push(e);
             else
                 throw error;
             return undefined;
         }
     }
     add(input, detail) {
-        this.errors.push(new InputError(input, detail));
+        this.push(new InputError(input, detail));
+    }
+    /** A step input that every batch item inherits is wrong once, not once per item. */
+    push(error) {
+        if (!this.errors.some((e) => e.message === error.message))
+            this.errors.push(error);
     }
     has(input) {
         return this.errors.some((e) => e.input === input);
@@ -28572,6 +28578,10 @@ class MainState {
     settle(id, disposition) {
         this.executions.set(id, disposition);
         this.save(id);
+    }
+    /** Every execution tracked so far. */
+    known() {
+        return new Set(this.executions.keys());
     }
     settledAs(id) {
         return this.executions.get(id) || undefined;
@@ -28739,11 +28749,12 @@ function answeredBeforeProcessing(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FZ: () => (/* binding */ sameExecution),
 /* harmony export */   Hp: () => (/* binding */ FILE_ID),
 /* harmony export */   MV: () => (/* binding */ isExecutionId),
 /* harmony export */   OZ: () => (/* binding */ isFileId)
 /* harmony export */ });
-/* unused harmony exports EXECUTION_ID, sameExecution */
+/* unused harmony export EXECUTION_ID */
 // Shapes of VideoGen ids. Ids are opaque (the execution prefix changed once, vg_exec_ → vg_tool_), but an
 // id is used in request paths, file names and log lines, so one that does not look like an id is refused:
 // `vg_`, a lower-case kind, `_`, then base64url characters.
@@ -32392,11 +32403,11 @@ const EXIT_GRACE_MS = 500;
 async function entry() {
     const apiKey = (0,_inputs_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .readAndMaskApiKey */ .L)();
     if ((0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .isPost */ .tl)()) {
-        const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(277), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86661));
+        const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(798), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86661));
         return post(apiKey);
     }
     (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .markMainStarted */ .UM)();
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(277), __nccwpck_require__.e(723)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12723));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(798), __nccwpck_require__.e(730)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41730));
     return main(apiKey);
 }
 function fail(error) {

@@ -12,7 +12,8 @@
 // depend on the execution id that a restore does not know yet.
 //
 // A restored entry is outside input (anyone who can write the repository's cache scope can forge one):
-// its record is decoded like an API answer, and every clip must match the SHA-256 the record gives.
+// its record is decoded like an API answer, every clip must match the SHA-256 the record gives, and it
+// holds no links at all: signed and public links are asked of the API again on a hit.
 import * as core from '@actions/core'
 import type * as CacheLib from '@actions/cache'
 import { constants } from 'node:fs'
@@ -22,8 +23,9 @@ import { CACHE_FORMAT, ContentHashes, clipCacheKey, uploadKeyPrefix } from './ca
 import { type Clip, clipFileName } from './clip.js'
 import { ensureDir, moveInto, removeInside } from './fs-safe.js'
 import { sha256File } from './hash.js'
+import { clean } from './sanitize.js'
 import type { ClipRequest } from './inputs/settings.js'
-import { type DecodeContext, decodeContextFor, decodeExecution, isSafeUrl } from './videogen/decode.js'
+import { type DecodeContext, decodeContextFor, decodeExecution } from './videogen/decode.js'
 import { VideoGenApiError, errorText } from './videogen/errors.js'
 import { type FilesApi, readiness } from './videogen/files.js'
 import { FILE_ID, isFileId } from './videogen/ids.js'
@@ -58,7 +60,6 @@ interface CachedClip {
   index: number
   fileId: string
   durationSeconds?: number
-  publicUrl?: string
   bytes: number
   sha256: string
 }
@@ -69,6 +70,8 @@ interface CacheRecord {
   execution: Execution
   clips: CachedClip[]
 }
+
+const CACHED_CLIP_FIELDS: ReadonlySet<string> = new Set(['index', 'fileId', 'durationSeconds', 'bytes', 'sha256'])
 
 const stagedClipName = (index: number) => `clip-${index}.mp4`
 
@@ -165,10 +168,12 @@ export class CacheStore {
       throw new Error(`it does not hold clips 1 to ${n} in order`)
     }
     for (const c of cached) {
+      // Only what save() writes: a field this version never stores (a link, say) marks a forged record.
+      const extra = Object.keys(c).filter((k) => !CACHED_CLIP_FIELDS.has(k))
+      if (extra.length > 0)
+        throw new Error(`clip ${c.index} has fields this version never writes (${clean(extra.join(', '), 100)})`)
       if (!isFileId(c.fileId) || typeof c.sha256 !== 'string' || !SHA256.test(c.sha256))
         throw new Error(`clip ${c.index} has no valid file id or hash`)
-      if (c.publicUrl !== undefined && !isSafeUrl(c.publicUrl, this.decode))
-        throw new Error(`clip ${c.index} has an invalid public URL`)
       if ((await sha256File(path.join(staged, stagedClipName(c.index)))) !== c.sha256) {
         throw new Error(`clip ${c.index} does not match the SHA-256 in its record`)
       }
@@ -187,7 +192,6 @@ export class CacheStore {
         index: c.index,
         fileId: c.fileId,
         ...(duration !== undefined && { durationSeconds: duration }),
-        ...(c.publicUrl !== undefined && { publicUrl: c.publicUrl }),
         absPath,
         path: relPath,
         bytes,
@@ -287,7 +291,6 @@ export class CacheStore {
           index: clip.index,
           fileId: clip.fileId,
           ...(clip.durationSeconds !== undefined && { durationSeconds: clip.durationSeconds }),
-          ...(clip.publicUrl !== undefined && { publicUrl: clip.publicUrl }),
           bytes: clip.bytes ?? (await stat(staged)).size,
           sha256: await sha256File(staged),
         })

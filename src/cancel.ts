@@ -4,6 +4,16 @@ import { errorText } from './videogen/errors.js'
 import type { ToolsApi } from './videogen/tools.js'
 import { type Execution, isTerminal } from './videogen/types.js'
 
+/** Time for cancel + confirm on a timeout or a failed wait. */
+export const CANCEL_BUDGET_MS = 6000
+/** After SIGINT the runner sends SIGTERM at 7.5 s and kills at 10 s: finish cancelling by 7 s after it. */
+const SIGNAL_WINDOW_MS = 7000
+
+/** What is left of the runner's window after a signal that arrived at `arrived` (at least 1 s). */
+export function signalBudget(arrived: number, now = Date.now()): number {
+  return Math.max(1000, arrived + SIGNAL_WINDOW_MS - now)
+}
+
 export interface CancelLog {
   info(message: string): void
   warning(message: string): void

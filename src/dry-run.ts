@@ -52,28 +52,40 @@ async function checkBody(body: Record<string, unknown>): Promise<void> {
     core.warning(`The body is not valid against the API document of ${API_DOCUMENT}: ${describeIssue(issue)}`)
 }
 
+/** Files, body and validity of one request, as the log shows them. */
+async function plan(clip: ClipRequest, baseUrl: string): Promise<Record<string, unknown>> {
+  const refs = [...clip.files.images, ...clip.files.videos, ...clip.files.audio]
+  if (refs.length || clip.files.startFrame) core.info('Files:')
+  const body = await planBody(clip)
+  core.info(`Would send POST ${baseUrl}/v1/tools/generate-video-clip with body:`)
+  core.info(JSON.stringify(body, null, 2))
+  await checkBody(body)
+  return body
+}
+
 export async function dryRun(settings: Settings): Promise<void> {
   const started = Date.now()
   core.info('Dry run: inputs are valid; no request is made.')
   if (settings.prComment) core.info('pr-comment: no comment in a dry run, which makes no request')
-  const clip = settings.requests[0] as ClipRequest
-  const refs = [...clip.files.images, ...clip.files.videos, ...clip.files.audio]
-  if (refs.length || clip.files.startFrame) core.info('Files:')
-  const body = await planBody(clip)
-  core.info(`Would send POST ${settings.baseUrl}/v1/tools/generate-video-clip with body:`)
-  core.info(JSON.stringify(body, null, 2))
-  await checkBody(body)
+  const bodies: Record<string, Record<string, unknown>> = {}
+  for (const clip of settings.requests) {
+    if (settings.batch) core.info(`Request ${clip.id}:`)
+    bodies[clip.id ?? ''] = await plan(clip, settings.baseUrl)
+  }
+  // One request: its body; a batch: the bodies keyed by item id.
+  const shown = settings.batch ? bodies : (bodies[''] as Record<string, unknown>)
   setOutput(OUTPUTS.status, 'dry-run')
-  setOutput(OUTPUTS.requestBody, JSON.stringify(body))
+  setOutput(OUTPUTS.requestBody, JSON.stringify(shown))
   if (!settings.summary) return
+  const first = settings.requests[0]
   try {
     const markdown = renderSummary({
       status: 'dry-run',
       elapsedMs: Date.now() - started,
-      settings: summarySettings(clip),
-      ...(clip.request.prompt && { prompt: clip.request.prompt }),
+      settings: settings.batch ? [['Requests', String(settings.requests.length)]] : summarySettings(first),
+      ...(!settings.batch && first?.request.prompt && { prompt: first.request.prompt }),
       clips: [],
-      requestBody: JSON.stringify(body, null, 2),
+      requestBody: JSON.stringify(shown, null, 2),
     })
     await writeSummary(markdown)
   } catch (error) {

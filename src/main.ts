@@ -4,44 +4,29 @@
 import * as core from '@actions/core'
 import path from 'node:path'
 import type { CacheStore, RestoredRun } from './cache.js'
-import { cancelAndConfirm, cancelOutcome, executionsSince } from './cancel.js'
+import { CANCEL_BUDGET_MS, cancelAndConfirm, cancelOutcome, signalBudget } from './cancel.js'
 import { type Clip, clipsOf } from './clip.js'
-import { downloadClips } from './deliver/download.js'
-import { renewLinks } from './deliver/links.js'
+import { deliverClips } from './deliver/deliver-clips.js'
+import { downloadDeadline } from './deliver/download.js'
 import { OUTPUTS, setClipOutputs, setOutput } from './deliver/outputs.js'
 import type { PrCommentTarget } from './deliver/pr-comment.js'
-import { withPublicPreviews } from './deliver/public-preview.js'
-import { writeResultsFile } from './deliver/results-file.js'
+import { publish } from './deliver/publish.js'
+import { resultsRecord, writeResultsFile } from './deliver/results-file.js'
 import { type SummaryInput, renderSummary, writeSummary } from './deliver/summary.js'
 import { summarySettings } from './deliver/summary-settings.js'
 import { formatDuration } from './format.js'
 import { type ClipRequest, type Settings, loadSettings } from './inputs/settings.js'
 import { buildRequestBody, mapRequestFiles } from './request-body.js'
+import { Creator, tooLateToCreate } from './create.js'
+import { preflight } from './preflight.js'
 import { MainState } from './state.js'
 import { CancelledByRunner, listenForCancel } from './signals.js'
 import { uploadAll } from './uploads.js'
 import { type VideoGenClient, createClient } from './videogen/client.js'
-import {
-  AmbiguousCreateError,
-  NetworkError,
-  VideoGenApiError,
-  describeRequirement,
-  errorText,
-} from './videogen/errors.js'
+import { AmbiguousCreateError, VideoGenApiError, describeRequirement, errorText } from './videogen/errors.js'
 import type { Execution } from './videogen/types.js'
 import { isTerminal } from './videogen/types.js'
 import { waitForExecution } from './wait.js'
-
-/** Time for cancel + confirm on a timeout or a failed wait. */
-const CANCEL_BUDGET_MS = 6000
-/** After SIGINT the runner sends SIGTERM at 7.5 s and kills at 10 s: finish cancelling by 7 s after it. */
-const SIGNAL_WINDOW_MS = 7000
-/** Creating an execution with less time than this (or a quarter of timeout) left would only pay for one to cancel at once. */
-const MIN_TIME_TO_CREATE_MS = 10_000
-/** Downloads may run past `timeout` by this much at most, so a clip that ends near the deadline still arrives. */
-const DOWNLOAD_GRACE_MS = 10 * 60_000
-/** Listing the newest execution before a create is a courtesy to the post step: never worth a long wait. */
-const MARK_BUDGET_MS = 5000
 
 export class ActionFailure extends Error {
   override readonly name = 'ActionFailure'
@@ -68,9 +53,11 @@ export async function main(apiKey: string): Promise<void> {
     return dryRun(settings)
   }
   const client = createClient(settings.baseUrl, settings.apiKey, { log: { debug: core.debug, info: core.info } })
-  const state = new MainState()
+  const state = new MainState(settings.batch !== undefined)
   state.rememberBaseUrl(settings.baseUrl)
-  const run = new Run(settings, client, state, started)
+  const run: Runner = settings.batch
+    ? new (await import('./batch/run.js')).BatchRun(settings, client, state, started)
+    : new Run(settings, client, state, started)
   const cancel = listenForCancel((name) => core.info(run.onSignal(name)))
   run.signal = cancel.signal
   try {
@@ -81,14 +68,22 @@ export async function main(apiKey: string): Promise<void> {
   }
 }
 
+/** A single clip's run, or a batch's: the same contract towards the step. */
+interface Runner {
+  signal: AbortSignal
+  /** The line to log when the runner's signal arrives. */
+  onSignal(name: string): string
+  execute(): Promise<void>
+}
+
 type Start =
   | { kind: 'created' | 'resumed'; id: string; createdAt: number; cacheKey?: string }
   | { kind: 'cached'; restored: RestoredRun }
 
-class Run {
+class Run implements Runner {
   signal: AbortSignal = new AbortController().signal
   private executionId: string | undefined
-  private creating = false
+  private readonly creator: Creator
   private cache: CacheStore | undefined
   private prComment: PrCommentTarget | undefined
   /** What the run last reported (summarize): the pull-request comment says the same. */
@@ -104,11 +99,12 @@ class Run {
   ) {
     this.deadline = started + settings.timeoutMs
     this.request = settings.requests[0]
+    this.creator = new Creator(client.tools, state, () => this.signal)
   }
 
   /** The line to log when the runner's signal arrives: what happens next depends on where we are. */
   onSignal(name: string): string {
-    if (this.creating) {
+    if (this.creator.creating) {
       return `Received ${name} while the create request is in flight: it cannot be withdrawn, so its execution will be cancelled as soon as its id arrives (or by the post step, if this step is killed first)`
     }
     return `Received ${name}: stopping`
@@ -140,7 +136,7 @@ class Run {
   }
 
   private async run(): Promise<void> {
-    await this.preflight()
+    await preflight(this.settings, (target) => (this.prComment = target))
     const start = await this.createOrResume()
     if (start.kind === 'cached') {
       return core.group('Delivery (from the cache)', () =>
@@ -154,22 +150,12 @@ class Run {
     await core.group('Delivery', () => this.deliver(execution, clipsOf(execution), false, start.cacheKey))
   }
 
-  /** Before anything is created or billed: a delivery that cannot work would only fail after the clips were paid for. */
-  private async preflight(): Promise<void> {
-    const { artifact, release, prComment } = this.settings
-    if (!artifact && !release && !prComment) return
-    await core.group('Preflight', async () => {
-      // First: a later check that fails is then reported on the pull request too.
-      if (prComment) this.prComment = await (await import('./deliver/pr-comment.js')).preparePrComment(prComment)
-      if (artifact) await (await import('./deliver/artifact.js')).checkArtifactNameFree(artifact.name)
-      if (release) await (await import('./deliver/release.js')).checkReleaseTarget(release)
-    })
-  }
-
   private async createOrResume(): Promise<Start> {
     const s = this.settings
     if (s.executionId) {
-      this.adopt(s.executionId)
+      this.executionId = s.executionId
+      this.state.track(s.executionId)
+      setOutput(OUTPUTS.executionId, s.executionId)
       core.info(`Resuming execution ${s.executionId}`)
       return { kind: 'resumed', id: s.executionId, createdAt: Date.now() }
     }
@@ -199,12 +185,6 @@ class Run {
     return { kind: 'created', id, createdAt: Date.now(), ...(cacheKey && { cacheKey }) }
   }
 
-  private adopt(id: string): void {
-    this.executionId = id
-    this.state.track(id)
-    setOutput(OUTPUTS.executionId, id)
-  }
-
   private async uploadAndBuild(request: ClipRequest): Promise<Record<string, unknown>> {
     const { files } = request
     const refs = [...files.images, ...files.videos, ...files.audio, ...(files.startFrame ? [files.startFrame] : [])]
@@ -225,63 +205,17 @@ class Run {
   private async create(body: Record<string, unknown>): Promise<string> {
     this.signal.throwIfAborted()
     const left = this.deadline - Date.now()
-    if (left < Math.min(MIN_TIME_TO_CREATE_MS, this.settings.timeoutMs / 4)) {
+    if (tooLateToCreate(this.deadline, this.settings.timeoutMs)) {
       throw new ActionFailure(
         `Timed out before creating the execution: the uploads took ${formatDuration(Date.now() - this.started)} of the ${formatDuration(this.settings.timeoutMs)} timeout, leaving ${formatDuration(Math.max(0, left))}. Nothing was created or billed; raise timeout.`,
       )
     }
-    const mark = await this.newestExecution()
-    this.state.beginCreate(mark)
-    this.creating = true
-    let id: string
-    try {
-      // The request itself is deliberately not abortable (once sent, the only safe way out is to learn the
-      // id and cancel it); the signal only ends waits between attempts that the server refused.
-      id = await this.client.tools.generateVideoClip(body, { deadline: this.deadline, signal: this.signal })
-    } catch (error) {
-      this.creating = false
-      // Cancelled while an ambiguous create was in flight: leave it to the post step to find and cancel.
-      if (error instanceof AmbiguousCreateError && this.signal.aborted) throw error
-      this.state.endCreate()
-      if (error instanceof AmbiguousCreateError) throw await this.withCandidates(error, mark)
-      throw error
-    }
-    this.creating = false
-    this.adopt(id)
-    this.state.endCreate()
+    const id = await this.creator.create(body, { deadline: this.deadline })
+    this.executionId = id
+    setOutput(OUTPUTS.executionId, id)
     core.info(`Created execution ${id}`)
     this.signal.throwIfAborted()
     return id
-  }
-
-  /** The newest execution before a create: the post step looks above it if this step dies mid-create. */
-  private async newestExecution(): Promise<string | null> {
-    try {
-      const page = await this.client.tools.listExecutions({
-        limit: 1,
-        deadline: Date.now() + MARK_BUDGET_MS,
-        signal: this.signal,
-      })
-      return page.executions[0]?.toolExecutionId ?? null
-    } catch (error) {
-      // A certificate, proxy or DNS problem would refuse the create just the same: say so now.
-      if (this.signal.aborted || (error instanceof NetworkError && !error.transient)) throw error
-      core.debug(`Could not list the newest execution before creating: ${errorText(error)}`)
-      return null
-    }
-  }
-
-  /** An ambiguous create, with what appeared in the list since it was sent: the user's best lead. */
-  private async withCandidates(error: AmbiguousCreateError, mark: string | null): Promise<Error> {
-    if (mark === null) return error
-    try {
-      const found = await executionsSince(this.client.tools, mark, new Set(), Date.now() + MARK_BUDGET_MS)
-      if (found.length === 0) return error
-      const ids = found.map((e) => `${e.toolExecutionId} (${e.status})`).join(', ')
-      return new ActionFailure(`${error.message} Running executions that appeared since it was sent: ${ids}.`)
-    } catch {
-      return error
-    }
   }
 
   private async detach(id: string): Promise<void> {
@@ -390,7 +324,7 @@ class Run {
       )
     }
     const arrived = this.signal.reason instanceof CancelledByRunner ? this.signal.reason.at : Date.now()
-    const status = await this.cancel(id, Math.max(1000, arrived + SIGNAL_WINDOW_MS - Date.now()))
+    const status = await this.cancel(id, signalBudget(arrived))
     setOutput(OUTPUTS.status, status ?? 'cancelling')
     return new ActionFailure(`Stopped: ${reason}. Execution ${id} ${cancelOutcome(status)}.`)
   }
@@ -407,53 +341,29 @@ class Run {
       setOutput(OUTPUTS.status, execution.status)
     }
     if (s.cache) setOutput(OUTPUTS.cacheHit, String(cacheHit))
-    let current = clips
-    let failure: unknown
-    let artifact: { name: string; url: string } | undefined
-
-    current = await renewLinks(this.client.files, current, this.signal).catch((error: unknown) => {
-      core.warning(
-        `Could not get fresh links for the clips (${errorText(error)}): the url outputs may have expired; the files in download-dir are complete`,
-      )
-      return current
+    const delivered = await deliverClips(execution, clips, cacheHit, {
+      files: this.client.files,
+      root: s.workspace.root,
+      dir: s.downloadDir,
+      download: s.download,
+      publicPreview: s.publicPreview,
+      deadline: downloadDeadline(this.deadline, s.timeoutMs),
+      signal: this.signal,
+      ...(this.cache &&
+        cacheKey &&
+        this.request && { cache: { store: this.cache, key: cacheKey, request: this.request } }),
     })
-    if (s.publicPreview) {
-      current = await withPublicPreviews(this.client.files, current).catch((error: unknown) => {
-        // On a cache hit this must not fail the step: every later run would hit the same entry and fail again.
-        core.warning(
-          `Public preview${cacheHit ? ' of the cached clips' : ''}: ${errorText(error)}; the summary uses the signed links, which expire`,
-        )
-        return current
-      })
-    } else {
-      // Outputs as a run with these inputs would set them: no public links unless asked for.
-      current = current.map(({ publicUrl: _p, ...clip }) => clip)
-    }
-    try {
-      if (!cacheHit && s.download && current.length > 0) {
-        current = await downloadClips(this.client.files, current, {
-          root: s.workspace.root,
-          dir: s.downloadDir,
-          executionId: id,
-          deadline: Math.max(this.deadline, Date.now() + Math.min(s.timeoutMs, DOWNLOAD_GRACE_MS)),
-          signal: this.signal,
-          log: core.info,
-        })
-        for (const clip of current) core.info(`Downloaded clip ${clip.index} → ${clip.path} (${clip.bytes} bytes)`)
+    let current = delivered.clips
+    let failure = delivered.failure
+    let artifact: { name: string; url: string } | undefined
+    if (failure === undefined) {
+      try {
+        const published = await publish(s, current)
+        current = published.clips
+        artifact = published.artifact
+      } catch (error) {
+        failure = error
       }
-      if (this.cache && cacheKey && this.request) await this.cache.save(cacheKey, this.request, execution, current)
-      if (s.artifact) {
-        const { uploadClipsArtifact } = await import('./deliver/artifact.js')
-        const uploaded = await uploadClipsArtifact(s.artifact, current, s.workspace.root)
-        if (uploaded) {
-          setOutput(OUTPUTS.artifactId, String(uploaded.id))
-          setOutput(OUTPUTS.artifactUrl, uploaded.url)
-          artifact = { name: s.artifact.name, url: uploaded.url }
-        }
-      }
-      if (s.release) current = await (await import('./deliver/release.js')).uploadReleaseAssets(s.release, current)
-    } catch (error) {
-      failure = error
     }
     const resultsFile = await this.report(execution, current)
     // After a fresh run a plain re-run would generate (and bill) again; resuming only delivers.
@@ -481,10 +391,12 @@ class Run {
     setClipOutputs(clips)
     try {
       const s = this.settings
-      const file = await writeResultsFile(s.workspace.root, s.downloadDir, `${execution.toolExecutionId}.json`, {
-        execution,
-        clips,
-      })
+      const file = await writeResultsFile(
+        s.workspace.root,
+        s.downloadDir,
+        `${execution.toolExecutionId}.json`,
+        resultsRecord(execution, clips),
+      )
       setOutput(OUTPUTS.resultsFile, file)
       return file
     } catch (error) {

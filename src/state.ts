@@ -64,6 +64,11 @@ export class MainState {
     this.save(id)
   }
 
+  /** Every execution tracked so far. */
+  known(): ReadonlySet<string> {
+    return new Set(this.executions.keys())
+  }
+
   settledAs(id: string): Disposition | undefined {
     return this.executions.get(id) || undefined
   }

@@ -117,7 +117,7 @@ export interface WaitOptions {
 }
 
 /** With nothing new to say, still say something this often, so a long wait does not look hung. */
-const HEARTBEAT_MS = 60_000
+export const HEARTBEAT_MS = 60_000
 
 /** Poll until the execution ends or the deadline passes. Logs a line when the progress changes, and a heartbeat. */
 export async function waitForExecution(id: string, options: WaitOptions): Promise<WaitOutcome> {

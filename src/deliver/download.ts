@@ -18,6 +18,14 @@ export interface DownloadContext {
   log?: (message: string) => void
 }
 
+/** Downloads may run past `timeout` by this much at most, so a clip that ends near the deadline still arrives. */
+const DOWNLOAD_GRACE_MS = 10 * 60_000
+
+/** The deadline of the downloads: what is left of the step's, and at least the lesser of timeout and the grace. */
+export function downloadDeadline(stepDeadline: number, timeoutMs: number, now = Date.now()): number {
+  return Math.max(stepDeadline, now + Math.min(timeoutMs, DOWNLOAD_GRACE_MS))
+}
+
 /** No clip is plausibly larger; a body past this is a broken or hostile server. */
 const MAX_CLIP_BYTES = 4 * 1024 ** 3
 

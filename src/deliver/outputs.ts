@@ -22,6 +22,7 @@ export const OUTPUTS = {
   releaseAssetUrls: 'release-asset-urls',
   requestBody: 'request-body',
   cacheHit: 'cache-hit',
+  results: 'results',
   prCommentUrl: 'pr-comment-url',
 } as const
 
@@ -54,4 +55,50 @@ export function setClipOutputs(clips: Clip[]): void {
   }
   const releaseUrls = clips.flatMap((c) => (c.releaseAssetUrl ? [c.releaseAssetUrl] : []))
   if (releaseUrls.length > 0) setOutput(OUTPUTS.releaseAssetUrls, JSON.stringify(releaseUrls))
+}
+
+/** One batch item in the `results` output. */
+export interface ItemResult {
+  executionId?: string
+  status: string
+  fileIds: string[]
+  urls: Array<string | null>
+  paths: Array<string | null>
+  publicUrls?: Array<string | null>
+  cacheHit?: boolean
+  error?: string
+}
+
+export function itemResult(
+  clips: Clip[],
+  status: string,
+  extra: Pick<ItemResult, 'executionId' | 'cacheHit' | 'error'>,
+): ItemResult {
+  const publicUrls = aligned(clips.map((c) => c.publicUrl))
+  return {
+    ...(extra.executionId && { executionId: extra.executionId }),
+    status,
+    fileIds: clips.map((c) => c.fileId),
+    urls: aligned(clips.map((c) => c.url)),
+    paths: aligned(clips.map((c) => c.path)),
+    ...(publicUrls.length > 0 && { publicUrls }),
+    ...(extra.cacheHit && { cacheHit: true }),
+    ...(extra.error && { error: extra.error }),
+  }
+}
+
+/** Outputs are capped at 1 MB per job; past this, the signed URLs (the bulk) are left to the results file. */
+const RESULTS_OUTPUT_BYTES = 768 * 1024
+
+/** The `results` output of a batch: item id → execution id, status, file ids, urls, paths. Returns whether URLs were left out. */
+export function setBatchOutputs(results: Record<string, ItemResult>): boolean {
+  let text = JSON.stringify(results)
+  let trimmed = false
+  if (Buffer.byteLength(text) > RESULTS_OUTPUT_BYTES) {
+    const lean = Object.fromEntries(Object.entries(results).map(([id, { urls: _u, ...rest }]) => [id, rest]))
+    text = JSON.stringify(lean)
+    trimmed = true
+  }
+  setOutput(OUTPUTS.results, text)
+  return trimmed
 }

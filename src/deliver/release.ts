@@ -136,13 +136,15 @@ export async function checkReleaseTarget(settings: ReleaseSettings): Promise<voi
 }
 
 /** Attaches the downloaded clips; returns the clips with `releaseAssetUrl` set where attached. */
-export async function uploadReleaseAssets(settings: ReleaseSettings, clips: Clip[]): Promise<Clip[]> {
+export async function uploadReleaseAssets(
+  settings: ReleaseSettings,
+  clips: Clip[],
+  assetName: (clip: Clip) => string = (clip) => path.basename(clip.absPath as string),
+): Promise<Clip[]> {
   const { octokit, owner, repo, payload } = await connect(settings)
   const target = await findRelease(octokit, owner, repo, settings, payload)
 
-  const files = clips.flatMap((clip) =>
-    clip.absPath ? [{ clip, file: clip.absPath, name: path.basename(clip.absPath) }] : [],
-  )
+  const files = clips.flatMap((clip) => (clip.absPath ? [{ clip, file: clip.absPath, name: assetName(clip) }] : []))
   if (files.length === 0) {
     core.warning(`Nothing attached to release ${target.tag}: there are no downloaded clips`)
     return clips

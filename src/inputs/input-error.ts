@@ -33,15 +33,20 @@ export class Problems {
     try {
       return await read()
     } catch (error) {
-      if (error instanceof InputError) this.errors.push(error)
-      else if (error instanceof InputErrors) this.errors.push(...error.errors)
+      if (error instanceof InputError) this.push(error)
+      else if (error instanceof InputErrors) for (const e of error.errors) this.push(e)
       else throw error
       return undefined
     }
   }
 
   add(input: string, detail: string): void {
-    this.errors.push(new InputError(input, detail))
+    this.push(new InputError(input, detail))
+  }
+
+  /** A step input that every batch item inherits is wrong once, not once per item. */
+  push(error: InputError): void {
+    if (!this.errors.some((e) => e.message === error.message)) this.errors.push(error)
   }
 
   has(input: string): boolean {

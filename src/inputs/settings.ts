@@ -7,6 +7,7 @@ import { Workspace } from '../workspace.js'
 import { InputError, Problems } from './input-error.js'
 import { parseBoolean, parseDuration, parseIntegerInRange } from './parse.js'
 import { type ClipRequest, DEFAULTED_INPUTS, REQUEST_INPUTS, readClipRequest } from './request-inputs.js'
+import { parseBatchResume, readBatch } from './requests.js'
 import { checkApiKey } from './secrets.js'
 
 export { type ClipRequest, type TypedRequest, type RequestFiles } from './request-inputs.js'
@@ -30,6 +31,11 @@ export interface PrCommentSettings {
   token: string
 }
 
+export interface BatchSettings {
+  maxRunning: number
+  failFast: boolean
+}
+
 export interface Settings {
   apiKey: string
   baseUrl: string
@@ -39,6 +45,10 @@ export interface Settings {
   temporaryUploads: boolean
   /** Resume this execution instead of creating one. */
   executionId?: string
+  /** A batch (`requests`, or `execution-id` given a batch's results): how many run at once, and what a failure does. */
+  batch?: BatchSettings
+  /** Resume a batch: item id → execution id. */
+  resume?: Map<string, string>
   wait: boolean
   timeoutMs: number
   cancelOnTimeout: boolean
@@ -112,28 +122,41 @@ export async function loadSettings(read: Read, apiKey: string): Promise<Settings
   const workspace = await Workspace.open(process.env.GITHUB_WORKSPACE || process.cwd())
 
   const executionIdRaw = read('execution-id').trim()
-  if (executionIdRaw && !isExecutionId(executionIdRaw)) {
+  const resume = executionIdRaw.startsWith('{')
+    ? await problems.take(() => parseBatchResume(executionIdRaw, isExecutionId))
+    : undefined
+  if (executionIdRaw && !resume && !executionIdRaw.startsWith('{') && !isExecutionId(executionIdRaw)) {
     problems.add(
       'execution-id',
       `'${executionIdRaw}' is not an execution id; give the execution-id output of an earlier step (vg_tool_… or vg_exec_…)`,
     )
   }
-  const executionId = executionIdRaw || undefined
-  if (executionId) {
-    for (const name of REQUEST_INPUTS) {
+  const executionId = executionIdRaw && !executionIdRaw.startsWith('{') ? executionIdRaw : undefined
+  const resuming = executionIdRaw !== ''
+  if (resuming) {
+    for (const name of [...REQUEST_INPUTS, 'requests']) {
       if (read(name) !== '' && !DEFAULTED_INPUTS.has(name))
         problems.add(name, 'cannot be combined with execution-id (which resumes an existing execution)')
     }
   }
-  const step = { value: read, label: (name: string) => name }
-  const request = executionId
-    ? undefined
-    : await readClipRequest(step, workspace, problems, { resuming: false, warnings })
+  const batchRaw = read('requests')
+  let requests: ClipRequest[] = []
+  if (!resuming && batchRaw.trim() !== '') {
+    requests = (await readBatch(batchRaw, read, workspace, problems, warnings)) ?? []
+  } else if (!resuming) {
+    const step = { value: read, label: (name: string) => name }
+    const request = await readClipRequest(step, workspace, problems, { resuming: false, warnings })
+    if (request) requests = [request]
+  }
+  const isBatch = (!resuming && batchRaw.trim() !== '') || resume !== undefined
+  const maxRunning =
+    (await problems.take(() => parseIntegerInRange('max-running', read('max-running') || '10', 1, 100))) ?? 10
+  const failFast = await bool('fail-fast', false)
 
   const wait = await bool('wait', true)
   const download = await bool('download', true)
   const cache = await bool('cache', false)
-  if (cache && executionId) problems.add('cache', 'cannot be combined with execution-id')
+  if (cache && resuming) problems.add('cache', 'cannot be combined with execution-id')
 
   const artifactName = read('artifact-name')
   const retentionRaw = read('artifact-retention-days')
@@ -171,6 +194,8 @@ export async function loadSettings(read: Read, apiKey: string): Promise<Settings
   const prCommentOn = await bool('pr-comment', false)
   if (prCommentOn && !githubToken)
     problems.add('github-token', 'is empty; pr-comment needs a token with pull-requests: write')
+  if (prCommentOn && isBatch)
+    problems.add('pr-comment', 'does not comment on a batch (requests) yet; use it on a step that makes one request')
   if (prCommentOn && !wait)
     problems.add(
       'pr-comment',
@@ -190,8 +215,14 @@ export async function loadSettings(read: Read, apiKey: string): Promise<Settings
   }
   if (cache && !wait) problems.add('cache', 'needs wait: true (only finished clips can be cached)')
   if (cache && !download) problems.add('cache', 'needs download: true (a cache entry holds the downloaded clips)')
-  if (dryRun && executionId) problems.add('dry-run', 'validates a new request; it cannot be combined with execution-id')
-  if (!dryRun && !apiKey) problems.errors.push(noApiKeyError())
+  if (dryRun && resuming) problems.add('dry-run', 'validates a new request; it cannot be combined with execution-id')
+  if (isBatch && !wait && requests.length > maxRunning) {
+    problems.add(
+      'max-running',
+      `is ${maxRunning}, fewer than the ${requests.length} requests: with wait: false all of them start at once; raise max-running or wait`,
+    )
+  }
+  if (!dryRun && !apiKey) problems.push(noApiKeyError())
   if (!dryRun && apiKey) await problems.take(() => checkApiKey(apiKey))
 
   const timeoutMs = await problems.take(() => parseDuration('timeout', read('timeout') || '30m'))
@@ -208,9 +239,11 @@ export async function loadSettings(read: Read, apiKey: string): Promise<Settings
     apiKey,
     baseUrl: baseUrl as string,
     workspace,
-    requests: request ? [request] : [],
+    requests,
     temporaryUploads,
     ...(executionId && { executionId }),
+    ...(isBatch && { batch: { maxRunning, failFast } }),
+    ...(resume && { resume }),
     wait,
     timeoutMs: timeoutMs as number,
     cancelOnTimeout,

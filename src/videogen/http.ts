@@ -27,6 +27,8 @@ export interface CallOptions {
   deadline?: number
   /** Query parameters. */
   query?: Record<string, string>
+  /** Sees the headers of every answer (e.g. to read the rate-limit budget). */
+  onHeaders?: (headers: Dispatcher.ResponseData['headers']) => void
 }
 
 export interface HttpLog {
@@ -186,6 +188,7 @@ export class VideoGenHttp {
       )
       return { ok: false, error: new NetworkError(options.operation, cause, classifyNetworkError(cause, url)) }
     }
+    options.onHeaders?.(response.headers)
     const requestId = requestIdOf(response.headers)
     this.log.debug(
       `${method} ${path} → ${response.statusCode} in ${Date.now() - started} ms${requestId ? ` (request id ${requestId})` : ''}`,

@@ -49,16 +49,9 @@ export function serverDelayMs(
     if (!Number.isNaN(date)) return Math.max(0, date - now)
   }
   if (!rateLimitReset) return undefined
-  const remaining = header(headers, 'x-ratelimit-remaining')?.trim()
-  if (remaining && Number(remaining) > 0) return undefined
-  const reset = header(headers, 'x-ratelimit-reset')?.trim()
-  if (reset && /^\d+(\.\d+)?$/.test(reset)) {
-    const n = Number(reset)
-    // Unix seconds per the contract; a small number is read as "seconds from now", as some proxies send it.
-    const ms = n > 1e9 ? n * 1000 - now : n * 1000
-    return Math.max(0, ms)
-  }
-  return undefined
+  const budget = rateBudgetOf(headers, now)
+  if (!budget || (budget.remaining ?? 0) > 0) return undefined
+  return Math.max(0, budget.resetAt - now)
 }
 
 /** Exponential backoff with full jitter in [50 %, 100 %] of the step, so parallel jobs spread out. */
@@ -80,4 +73,23 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }
     signal?.addEventListener('abort', onAbort, { once: true })
   })
+}
+
+/** The hourly budget of an endpoint group, as the API reports it on every answer. */
+export interface RateBudget {
+  /** Requests left in the window (undefined when not said). */
+  remaining?: number
+  /** When the window resets, epoch ms. */
+  resetAt: number
+}
+
+/** X-RateLimit-Remaining and X-RateLimit-Reset, when the reset is given. */
+export function rateBudgetOf(headers: HeaderBag, now = Date.now()): RateBudget | undefined {
+  const reset = header(headers, 'x-ratelimit-reset')?.trim()
+  if (!reset || !/^\d+(\.\d+)?$/.test(reset)) return undefined
+  const n = Number(reset)
+  // Unix seconds per the API documentation; a small number is read as seconds from now, as some proxies send it.
+  const resetAt = n > 1e9 ? n * 1000 : now + n * 1000
+  const remaining = Number(header(headers, 'x-ratelimit-remaining')?.trim() || NaN)
+  return { ...(Number.isInteger(remaining) && remaining >= 0 && { remaining }), resetAt }
 }

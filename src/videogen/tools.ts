@@ -8,6 +8,7 @@ import {
 } from './decode.js'
 import { AmbiguousCreateError, NetworkError, VideoGenApiError, answeredBeforeProcessing } from './errors.js'
 import type { VideoGenHttp } from './http.js'
+import { type RateBudget, rateBudgetOf } from './retry.js'
 import type { Execution, ExecutionPage } from './types.js'
 
 const enc = encodeURIComponent
@@ -15,6 +16,11 @@ const enc = encodeURIComponent
 export interface RequestControl {
   deadline?: number
   signal?: AbortSignal
+}
+
+export interface CreateControl extends RequestControl {
+  /** The tools budget the API reported with its answer. */
+  onBudget?: (budget: RateBudget) => void
 }
 
 export class ToolsApi {
@@ -27,14 +33,21 @@ export class ToolsApi {
    * Not idempotent: the transport retries it only when the server cannot have processed it. A failure
    * that leaves it open whether an execution was created (and billed) becomes an AmbiguousCreateError.
    */
-  async generateVideoClip(body: Record<string, unknown>, options: RequestControl = {}): Promise<string> {
+  async generateVideoClip(body: Record<string, unknown>, options: CreateControl = {}): Promise<string> {
+    const { onBudget, ...control } = options
     let raw: unknown
     try {
       raw = await this.http.call('POST', '/v1/tools/generate-video-clip', {
         body,
         mode: 'create',
         operation: 'Create execution (POST /v1/tools/generate-video-clip)',
-        ...options,
+        ...control,
+        ...(onBudget && {
+          onHeaders: (headers) => {
+            const budget = rateBudgetOf(headers)
+            if (budget) onBudget(budget)
+          },
+        }),
       })
     } catch (error) {
       throw mayHaveCreated(error) ? new AmbiguousCreateError(error) : error

@@ -317,7 +317,7 @@ export class ApiHandler {
           const record = executions.create(
             options.executionIdPrefix ?? 'vg_tool_',
             body!,
-            resolveScript(options.job),
+            resolveScript({ ...options.job, ...options.jobFor?.(body!) }),
             now,
             token,
           )

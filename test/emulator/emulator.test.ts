@@ -456,7 +456,7 @@ describe('fault injection', () => {
     await sleep(50)
     const t1 = Date.now()
     await other.close()
-    expect(Date.now() - t1).toBeLessThan(1_000)
+    expect(Date.now() - t1).toBeLessThan(5_000)
     expect(await pending).toBeInstanceOf(Error)
   })
 })

@@ -185,7 +185,7 @@ describe('body faults', () => {
     expect(elapsed).toBeGreaterThanOrEqual(500)
     expect(slow.arrivals.length).toBeGreaterThan(5)
     const gaps = slow.arrivals.slice(1).map((t, i) => t - slow.arrivals[i]!)
-    expect(Math.max(...gaps)).toBeLessThan(2_000)
+    expect(Math.max(...gaps)).toBeLessThan(5_000)
 
     emu.inject({ kind: 'drip', path: '/v1/me', bytesPerSecond: 5 })
     const t1 = Date.now()

@@ -35,6 +35,8 @@ export interface EmulatorOptions {
   executionIdPrefix?: 'vg_tool_' | 'vg_exec_'
   /** Default script for new executions (snapshotted at creation). */
   job?: JobScript
+  /** A script for one request, chosen from its body (e.g. its prompt); undefined falls back to `job`. */
+  jobFor?: (body: Record<string, unknown>) => JobScript | undefined
   uploadUrlTtlSeconds?: number
   downloadUrlTtlSeconds?: number
   /** Time after the PUT completes before sources become ready (default 150). */

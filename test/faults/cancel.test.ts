@@ -148,7 +148,8 @@ describe.concurrent('runner cancellation', () => {
       const sent = Date.now()
       running.child.kill('SIGINT')
       const main = await running.result
-      expect(Date.now() - sent).toBeLessThan(2000)
+      // It stops without sitting out the 20 s wait: well inside the runner's window, under any load.
+      expect(Date.now() - sent).toBeLessThan(RUNNER_WINDOW_MS)
       expect(errorsOf(main.stdout)).toEqual([
         'Stopped: the workflow was cancelled (SIGINT). No execution had been created.',
       ])
@@ -169,7 +170,8 @@ describe.concurrent('runner cancellation', () => {
       const sent = Date.now()
       running.child.kill('SIGINT')
       const main = await running.result
-      expect(Date.now() - sent).toBeLessThan(2000)
+      // The upload never becomes ready (fileOutcome never): only the signal can have ended the wait.
+      expect(Date.now() - sent).toBeLessThan(RUNNER_WINDOW_MS)
       expect(main.code).toBe(1)
       expect(errorsOf(main.stdout)).toEqual([
         'Stopped: the workflow was cancelled (SIGINT). No execution had been created.',
@@ -248,7 +250,8 @@ describe.concurrent('timeout', () => {
       expect(main.outputs.status).toBe('timed-out')
       expect(e.cancelCalls()).toEqual([id])
       expect(e.executions.get(id)?.status).toBe('cancelled')
-      expect(main.durationMs).toBeLessThan(6000)
+      // Bounded by the 2 s timeout and the cancel budget, not by the 60 s job.
+      expect(main.durationMs).toBeLessThan(20_000)
       expect(cleanup.code).toBe(0)
       expect(e.cancelCalls()).toEqual([id])
     })

@@ -218,7 +218,7 @@ class CacheStore {
             // Only what save() writes: a field this version never stores (a link, say) marks a forged record.
             const extra = Object.keys(c).filter((k) => !CACHED_CLIP_FIELDS.has(k));
             if (extra.length > 0)
-                throw new Error(`clip ${c.index} has fields this version never writes (${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_11__/* .clean */ .u)(extra.join(', '), 100)})`);
+                throw new Error(`clip ${c.index} has fields this version never writes (${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_11__/* .clean */ .uH)(extra.join(', '), 100)})`);
             if (!(0,_videogen_ids_js__WEBPACK_IMPORTED_MODULE_12__/* .isFileId */ .OZ)(c.fileId) || typeof c.sha256 !== 'string' || !SHA256.test(c.sha256))
                 throw new Error(`clip ${c.index} has no valid file id or hash`);
             if ((await (0,_hash_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256File */ .Q)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(staged, stagedClipName(c.index)))) !== c.sha256) {

@@ -55,9 +55,11 @@ async function planBody(clip) {
 /** The final body against the API document; undeclared params keys were already warned about. */
 async function checkBody(body) {
     const { API_DOCUMENT, describeIssue, isUndeclared, validateSchema } = await Promise.all(/* import() */[__webpack_require__.e(892), __webpack_require__.e(49)]).then(__webpack_require__.bind(__webpack_require__, 85049));
-    const issues = validateSchema('GenerateVideoClipRequest', body, { strict: true }).filter((i) => !isUndeclared(i));
+    const all = validateSchema('GenerateVideoClipRequest', body, { strict: true });
+    const issues = all.filter((i) => !isUndeclared(i));
+    const extra = all.length > issues.length ? ', but for the fields it does not declare (warned above)' : '';
     if (issues.length === 0)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The body is valid against the API document of ${API_DOCUMENT}.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The body is valid against the API document of ${API_DOCUMENT}${extra}.`);
     for (const issue of issues)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The body is not valid against the API document of ${API_DOCUMENT}: ${describeIssue(issue)}`);
 }

@@ -638,7 +638,7 @@ class BatchRun {
     }
     failureMessage() {
         const failed = this.items.filter((i) => !['succeeded', 'pending'].includes(i.status));
-        const list = failed.map((i) => `${i.key} (${i.status}${i.error ? `: ${(0,sanitize/* clean */.u)(i.error, 200)}` : ''})`).join('; ');
+        const list = failed.map((i) => `${i.key} (${i.status}${i.error ? `: ${(0,sanitize/* clean */.uH)(i.error, 200)}` : ''})`).join('; ');
         const paid = this.items.filter((i) => i.executionId && i.status !== 'not-created').map((i) => i.key);
         const resume = paid.length > 0
             ? ' To deliver the paid ones without paying again, run the step with execution-id set to its results output.'
@@ -661,7 +661,7 @@ class BatchRun {
             results[item.key] = (0,outputs/* itemResult */.f8)(item.clips, item.status, {
                 ...(item.executionId && { executionId: item.executionId }),
                 ...(item.phase === 'cached' && { cacheHit: true }),
-                ...(item.error && { error: (0,sanitize/* clean */.u)(item.error, 500) }),
+                ...(item.error && { error: (0,sanitize/* clean */.uH)(item.error, 500) }),
             });
         }
         if ((0,outputs/* setBatchOutputs */.ds)(results))

@@ -218,7 +218,7 @@ async function preparePrComment(settings) {
     }
     const number = pullRequestNumber(context.eventName, context.payload);
     if (number === undefined) {
-        core/* notice */.lm(`pr-comment is ignored: this run is a '${(0,sanitize/* clean */.u)(context.eventName || 'unknown', 100)}' event, not one of a pull request`);
+        core/* notice */.lm(`pr-comment is ignored: this run is a '${(0,sanitize/* clean */.uH)(context.eventName || 'unknown', 100)}' event, not one of a pull request`);
         return undefined;
     }
     if (context.eventName === 'issue_comment' &&
@@ -339,7 +339,7 @@ async function postPrComment(t, report) {
         const link = url && /^https?:\/\//i.test(url) ? url : undefined;
         if (link)
             (0,outputs/* setOutput */.uH)(outputs/* OUTPUTS */.py.prCommentUrl, link);
-        core/* info */.pq(`${updated ? 'Updated the' : 'Created a'} comment on pull request #${t.number}${link ? ` → ${(0,sanitize/* clean */.u)(link)}` : ''}`);
+        core/* info */.pq(`${updated ? 'Updated the' : 'Created a'} comment on pull request #${t.number}${link ? ` → ${(0,sanitize/* clean */.uH)(link)}` : ''}`);
     }
     catch (error) {
         core/* warning */.$e(explainFailure(t, error));

@@ -40,10 +40,12 @@ function statusOf(error) {
 }
 function explain(what, error) {
     const status = statusOf(error);
-    const hint = status === 401 || status === 403
-        ? ' The token needs `permissions: contents: write` (github-token defaults to the job token).'
-        : '';
-    return new Error(`${what} failed: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorText */ .kc)(error)}.${hint}`);
+    const hint = status === 401
+        ? ' The token is invalid or expired (github-token defaults to the job token).'
+        : status === 403
+            ? ' The token needs `permissions: contents: write` (github-token defaults to the job token).'
+            : '';
+    return new Error(`${what} failed: ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_7__/* .sentence */ .em)((0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorText */ .kc)(error))}${hint}`);
 }
 function overwriteRefused(name, tag) {
     return new Error(`Release ${tag} already has an asset named ${name}. Set release-overwrite: true to replace it, or delete the asset first.`);
@@ -56,7 +58,7 @@ async function findRelease(octokit, owner, repo, settings, payload) {
                 repo,
                 tag: settings.tag,
             });
-            return { owner, repo, id: data.id, tag: (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_7__/* .clean */ .u)(data.tag_name, 200), uploadUrl: data.upload_url };
+            return { owner, repo, id: data.id, tag: (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_7__/* .clean */ .uH)(data.tag_name, 200), uploadUrl: data.upload_url };
         }
         catch (error) {
             if (statusOf(error) === 404) {
@@ -73,7 +75,7 @@ async function findRelease(octokit, owner, repo, settings, payload) {
         owner,
         repo,
         id: release.id,
-        tag: (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_7__/* .clean */ .u)(release.tag_name ?? String(release.id), 200),
+        tag: (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_7__/* .clean */ .uH)(release.tag_name ?? String(release.id), 200),
         uploadUrl: release.upload_url,
     };
 }
@@ -156,7 +158,7 @@ async function uploadReleaseAssets(settings, clips, assetName = (clip) => node_p
         const same = attached.get(name);
         if (same) {
             const url = same.asset.browser_download_url;
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Release ${target.tag} already has ${name} with the same ${same.by} (an earlier run attached it); not uploaded again → ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_7__/* .clean */ .u)(url)}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Release ${target.tag} already has ${name} with the same ${same.by} (an earlier run attached it); not uploaded again → ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_7__/* .clean */ .uH)(url)}`);
             return url;
         }
         const old = replace.get(name);
@@ -186,7 +188,7 @@ async function uploadReleaseAssets(settings, clips, assetName = (clip) => node_p
             }
             throw explain(`Uploading ${name} to release ${target.tag}`, error);
         }
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Attached ${name} to release ${target.tag} → ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_7__/* .clean */ .u)(asset.browser_download_url)}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Attached ${name} to release ${target.tag} → ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_7__/* .clean */ .uH)(asset.browser_download_url)}`);
         return asset.browser_download_url;
     });
     const byIndex = new Map(files.map(({ clip }, i) => [clip.index, urls[i]]));

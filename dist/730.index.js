@@ -422,7 +422,7 @@ function escapeText(text) {
 }
 /** URLs go into attributes only, and only http(s) ones without blanks or control characters. */
 function escapeUrl(url) {
-    if (!/^https?:\/\//i.test(url) || (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .hasUnsafeCharacters */ .d)(url, { blanks: true }))
+    if (!/^https?:\/\//i.test(url) || (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .hasUnsafeCharacters */ .dQ)(url, { blanks: true }))
         return '#';
     return url.replace(/&/g, '&amp;').replace(/"/g, '%22').replace(/'/g, '%27').replace(/</g, '%3C').replace(/>/g, '%3E');
 }
@@ -807,10 +807,11 @@ function formatExpiry(unixSeconds) {
 /* harmony import */ var _deliver_publish_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(89722);
 /* harmony import */ var _deliver_results_file_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(41326);
 /* harmony import */ var _deliver_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(66945);
-/* harmony import */ var _deliver_summary_settings_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(97667);
+/* harmony import */ var _deliver_summary_settings_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(97667);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(16264);
 /* harmony import */ var _inputs_settings_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(91893);
 /* harmony import */ var _request_body_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(22579);
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(25540);
 /* harmony import */ var _create_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(55183);
 /* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4504);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(2462);
@@ -823,6 +824,7 @@ function formatExpiry(unixSeconds) {
 // The main step, top-down: inputs → preflight → create (or resume, or a cache hit) → follow → deliver.
 // Each stage shows as a group in the log and returns what the next one needs; the execution goes down
 // through them and is written out once, by `report`, at the end.
+
 
 
 
@@ -1170,7 +1172,7 @@ class Run {
             ? undefined
             : cacheHit
                 ? (0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_16__/* .errorText */ .kc)(failure)
-                : `The execution succeeded, but delivery failed: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_16__/* .errorText */ .kc)(failure)}. To deliver it without paying again, run the step with execution-id: ${id} (not a plain re-run).`;
+                : `The execution succeeded, but delivery failed: ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_22__/* .sentence */ .em)((0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_16__/* .errorText */ .kc)(failure))} To deliver it without paying again, run the step with execution-id: ${id} (not a plain re-run).`;
         await this.summarize({
             status: execution.status,
             executionId: id,
@@ -1218,7 +1220,7 @@ class Run {
             const markdown = (0,_deliver_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .renderSummary */ .Br)({
                 ...part,
                 elapsedMs: Date.now() - this.started,
-                settings: (0,_deliver_summary_settings_js__WEBPACK_IMPORTED_MODULE_22__/* .summarySettings */ .K)(this.request),
+                settings: (0,_deliver_summary_settings_js__WEBPACK_IMPORTED_MODULE_23__/* .summarySettings */ .K)(this.request),
                 ...(prompt && { prompt }),
             });
             await (0,_deliver_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .writeSummary */ .Sy)(markdown);

@@ -163,7 +163,7 @@ async function ensureDir(root, dir) {
     }
 }
 async function createExclusive(dir, name) {
-    if (name !== node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(name) || name === '.' || name === '..')
+    if (!name || name !== node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(name) || name === '.' || name === '..')
         throw new UnsafePathError(`bad file name ${name}`);
     const temp = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, `.${name}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.part`);
     const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(temp, 'wx', 0o644);
@@ -496,7 +496,7 @@ class Workspace {
             throw new input_error/* InputError */.dz(input, `'${given}' has a ${ext} name but ${what}; give a real ${names.formats}`);
         }
         const relPath = this.relative(absPath);
-        return { absPath, relPath, label: (0,sanitize/* clean */.u)(relPath, 300), size, kind, contentType };
+        return { absPath, relPath, label: (0,sanitize/* clean */.uH)(relPath, 300), size, kind, contentType };
     }
     /**
      * Entries of a path-list input: file ids kept as they are, globs expanded (each must match), paths
@@ -678,16 +678,20 @@ async function checkParams(params, input, problems, warnings) {
     const keys = Object.keys(params);
     if (keys.length === 0)
         return;
-    const { API_DOCUMENT, declaredProperties, describeIssue, validateSchema } = await Promise.all(/* import() */[__webpack_require__.e(892), __webpack_require__.e(49)]).then(__webpack_require__.bind(__webpack_require__, 85049));
+    const { API_DOCUMENT, declaredProperties, describeIssue, isUndeclared, validateSchema } = await Promise.all(/* import() */[__webpack_require__.e(892), __webpack_require__.e(49)]).then(__webpack_require__.bind(__webpack_require__, 85049));
     const declared = new Set(declaredProperties(REQUEST_SCHEMA));
-    const undeclared = keys.filter((k) => !declared.has(k));
-    if (undeclared.length > 0) {
-        warnings.push(`${undeclared.map((k) => `${input}.${k}`).join(', ')}: not a field of generate-video-clip in the API document of ${API_DOCUMENT}; the API may ignore ${undeclared.length > 1 ? 'them' : 'it'}`);
-    }
+    const undeclared = keys.filter((k) => !declared.has(k)).map((k) => `${input}.${k}`);
     for (const key of keys.filter((k) => declared.has(k))) {
-        const issues = validateSchema(REQUEST_SCHEMA, { [key]: params[key] });
-        for (const issue of issues)
-            problems.add(`${input}.${key}`, describeIssue({ ...issue, path: issue.path.slice(key.length).replace(/^\./, '') }));
+        // Strict, so a field the document does not declare inside a declared object is found too.
+        for (const issue of validateSchema(REQUEST_SCHEMA, { [key]: params[key] }, { strict: true })) {
+            if (isUndeclared(issue))
+                undeclared.push(`${input}.${issue.path}`);
+            else
+                problems.add(`${input}.${key}`, describeIssue({ ...issue, path: issue.path.slice(key.length).replace(/^\./, '') }));
+        }
+    }
+    if (undeclared.length > 0) {
+        warnings.push(`${undeclared.join(', ')}: not a field of generate-video-clip in the API document of ${API_DOCUMENT}; the API may ignore ${undeclared.length > 1 ? 'them' : 'it'}`);
     }
 }
 
@@ -1257,7 +1261,7 @@ function createDispatcher(env = process.env) {
 /** The request id of a response, if it has a plausible one (it is printed in every error). */
 function requestIdOf(headers) {
     const value = (0,retry/* header */.wx)(headers, 'x-request-id');
-    return value === undefined ? undefined : REQUEST_ID.test(value) ? value : (0,sanitize/* clean */.u)(value, 64);
+    return value === undefined ? undefined : REQUEST_ID.test(value) ? value : (0,sanitize/* clean */.uH)(value, 64);
 }
 function parseErrorBody(text) {
     try {
@@ -1269,7 +1273,7 @@ function parseErrorBody(text) {
     catch {
         // Proxies and load balancers answer with HTML or nothing: keep a short, single-line excerpt.
     }
-    const excerpt = (0,sanitize/* clean */.u)(text
+    const excerpt = (0,sanitize/* clean */.uH)(text
         .replace(/<[^>]*>/g, ' ')
         .replace(/\s+/g, ' ')
         .trim(), 200);
@@ -1363,7 +1367,7 @@ class VideoGenHttp {
             // For a create the signal did not abort this request: its failure must surface as it is (ambiguity).
             if (options.signal?.aborted && options.mode !== 'create')
                 throw options.signal.reason;
-            this.log.debug(`${method} ${path} → network error after ${Date.now() - started} ms: ${(0,sanitize/* clean */.u)(cause.message)}`);
+            this.log.debug(`${method} ${path} → network error after ${Date.now() - started} ms: ${(0,sanitize/* clean */.uH)(cause.message)}`);
             return { ok: false, error: new errors/* NetworkError */.Dr(options.operation, cause, (0,network/* classifyNetworkError */.L)(cause, url)) };
         }
         options.onHeaders?.(response.headers);
@@ -1371,7 +1375,7 @@ class VideoGenHttp {
         this.log.debug(`${method} ${path} → ${response.statusCode} in ${Date.now() - started} ms${requestId ? ` (request id ${requestId})` : ''}`);
         if (response.statusCode >= 300 && response.statusCode < 400) {
             (0,videogen_body/* discard */.vf)(response.body);
-            const location = (0,sanitize/* clean */.u)(this.redact(((0,retry/* header */.wx)(response.headers, 'location') ?? '(none)').split('?')[0] ?? ''), 200);
+            const location = (0,sanitize/* clean */.uH)(this.redact(((0,retry/* header */.wx)(response.headers, 'location') ?? '(none)').split('?')[0] ?? ''), 200);
             const body = {
                 message: `unexpected redirect to ${location}; set base-url to the API's final address (the key is only ever sent to base-url)`,
                 code: 'redirect',
@@ -1559,7 +1563,7 @@ function loopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 function isSafeUrl(value, ctx) {
-    if (typeof value !== 'string' || value.length > MAX_URL || (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .hasUnsafeCharacters */ .d)(value, { blanks: true }))
+    if (typeof value !== 'string' || value.length > MAX_URL || (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .hasUnsafeCharacters */ .dQ)(value, { blanks: true }))
         return false;
     let url;
     try {
@@ -1576,7 +1580,7 @@ const url = (v, ctx) => (isSafeUrl(v, ctx) ? v : undefined);
 const expiry = (v) => (isUnixSeconds(v) ? v : undefined);
 const finiteIn = (v, min, max) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : undefined;
 const token = (v, pattern) => (typeof v === 'string' && pattern.test(v) ? v : undefined);
-const text = (v, max) => (typeof v === 'string' && v.trim() !== '' ? (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .u)(v.trim(), max) : undefined);
+const text = (v, max) => (typeof v === 'string' && v.trim() !== '' ? (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(v.trim(), max) : undefined);
 /** Drops the keys whose value is undefined, so a decoded object only has fields that passed. */
 function defined(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
@@ -1597,7 +1601,7 @@ function decodeFile(raw, ctx, expectedId) {
         throw new UnexpectedResponseError('the file record is not a JSON object');
     const fileId = (0,_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .isFileId */ .OZ)(raw.fileId) ? raw.fileId : expectedId;
     if (!fileId)
-        throw new UnexpectedResponseError(`the file record has no valid file id (${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .u)(raw.fileId, 80)})`);
+        throw new UnexpectedResponseError(`the file record has no valid file id (${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(raw.fileId, 80)})`);
     return defined({
         fileId,
         type: token(raw.type, /^[A-Z_]{1,32}$/),
@@ -1648,7 +1652,7 @@ function decodeApiError(raw) {
             ...(details && {
                 details: Object.fromEntries(Object.entries(details)
                     .slice(0, 10)
-                    .map(([k, v]) => [(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .u)(k, 64), (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .u)(typeof v === 'string' ? v : JSON.stringify(v), 200)])),
+                    .map(([k, v]) => [(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(k, 64), (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(typeof v === 'string' ? v : JSON.stringify(v), 200)])),
             }),
         },
     });
@@ -1657,7 +1661,7 @@ function status(raw) {
     const value = raw === 'canceled' ? 'cancelled' : raw;
     if (_types_js__WEBPACK_IMPORTED_MODULE_2__/* .EXECUTION_STATUSES */ .c.includes(value))
         return { status: value };
-    return { status: 'unknown', statusText: (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .u)(typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? 'none'), 60) };
+    return { status: 'unknown', statusText: (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? 'none'), 60) };
 }
 /**
  * An ExecutedTool. The id the action asked for (`expectedId`) wins over the one in the body: a server that
@@ -1670,7 +1674,7 @@ function decodeExecution(raw, ctx, expectedId) {
     const given = raw.toolExecutionId ?? raw.executionId;
     const id = expectedId ?? ((0,_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .isExecutionId */ .MV)(given) ? given : undefined);
     if (id === undefined)
-        throw new UnexpectedResponseError(`the execution has no valid id (${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .u)(given, 80)})`);
+        throw new UnexpectedResponseError(`the execution has no valid id (${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(given, 80)})`);
     const results = Array.isArray(raw.results) ? raw.results.slice(0, 1000).map((r) => result(r, ctx)) : [];
     return defined({
         toolExecutionId: id,
@@ -1689,7 +1693,7 @@ function decodeCreated(raw) {
     if (!(0,_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .isExecutionId */ .MV)(id)) {
         throw new UnexpectedResponseError(id === undefined
             ? 'the 202 response carried no toolExecutionId'
-            : `the 202 response carried a malformed execution id (${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .u)(id, 80)})`);
+            : `the 202 response carried a malformed execution id (${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(id, 80)})`);
     }
     return id;
 }
@@ -1796,7 +1800,7 @@ class TransferLimitError extends Error {
 function redactUrl(url) {
     try {
         const u = new URL(url);
-        return (0,sanitize/* clean */.u)(`${u.origin}${u.pathname}`, 300);
+        return (0,sanitize/* clean */.uH)(`${u.origin}${u.pathname}`, 300);
     }
     catch {
         return '(invalid URL)';
@@ -1806,7 +1810,7 @@ function redactUrl(url) {
 async function excerpt(body) {
     const text = await (0,videogen_body/* readCapped */.EF)(body, videogen_body/* ERROR_BODY_BYTES */.S5);
     const code = /<Code>([^<]{1,100})<\/Code>/.exec(text)?.[1];
-    return (0,sanitize/* clean */.u)(code ?? text.replace(/\s+/g, ' ').trim(), 120);
+    return (0,sanitize/* clean */.uH)(code ?? text.replace(/\s+/g, ' ').trim(), 120);
 }
 function storageFailure(operation, error, url) {
     if (error instanceof StorageError || error instanceof TransferLimitError)
@@ -2187,7 +2191,7 @@ function classifyNetworkError(error, target) {
     }
     const altname = links.find((l) => l.code === 'ERR_TLS_CERT_ALTNAME_INVALID');
     if (altname) {
-        const names = altname.cert?.subjectaltname ? (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .u)(altname.cert.subjectaltname, 200) : 'another host';
+        const names = altname.cert?.subjectaltname ? (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(altname.cert.subjectaltname, 200) : 'another host';
         return notSent(false, `TLS: the certificate presented for ${host} is for ${names}, not for this host (ERR_TLS_CERT_ALTNAME_INVALID); check base-url, or the proxy that presents it (a company CA: ${NODE_EXTRA_CA}).`);
     }
     const ssl = links.find((l) => l.code?.startsWith('ERR_SSL_') || l.code?.startsWith('ERR_TLS_'));

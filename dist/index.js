@@ -28384,7 +28384,7 @@ class InputError extends Error {
     name = 'InputError';
     constructor(input, detail) {
         // An input may quote an event payload or a committed file name: one clean line.
-        super((0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .u)(`Input '${input}': ${detail}`, 4000));
+        super((0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(`Input '${input}': ${detail}`, 4000));
         this.input = input;
     }
 }
@@ -28481,8 +28481,9 @@ function checkApiKey(key) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ hasUnsafeCharacters),
-/* harmony export */   u: () => (/* binding */ clean)
+/* harmony export */   dQ: () => (/* binding */ hasUnsafeCharacters),
+/* harmony export */   em: () => (/* binding */ sentence),
+/* harmony export */   uH: () => (/* binding */ clean)
 /* harmony export */ });
 // The one way a string from outside (the API, storage, the repository, a restored cache entry, an event
 // payload) reaches a log line, an annotation or an error message. The runner reads every stdout line whose
@@ -28505,6 +28506,10 @@ function clean(value, max = 500) {
 function hasUnsafeCharacters(text, { blanks = false } = {}) {
     UNSAFE.lastIndex = 0;
     return UNSAFE.test(text) || (blanks && /\s/.test(text));
+}
+/** Text ending in exactly one full stop, so composed messages never read "…token).. To deliver". */
+function sentence(text) {
+    return `${text.replace(/[.\s]+$/, '')}.`;
 }
 
 
@@ -28716,9 +28721,9 @@ function errorText(error) {
     if (error instanceof Error) {
         const code = error.code;
         const text = typeof code === 'string' && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
-        return (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .u)(text, 2000);
+        return (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(text, 2000);
     }
-    return (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .u)(String(error), 2000);
+    return (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(String(error), 2000);
 }
 /** POST generate-video-clip failed in a way that may or may not have created (and billed) an execution. */
 class AmbiguousCreateError extends Error {

@@ -52,7 +52,8 @@ export interface PendingFile {
 }
 
 export async function createExclusive(dir: string, name: string): Promise<PendingFile> {
-  if (name !== path.basename(name) || name === '.' || name === '..') throw new UnsafePathError(`bad file name ${name}`)
+  if (!name || name !== path.basename(name) || name === '.' || name === '..')
+    throw new UnsafePathError(`bad file name ${name}`)
   const temp = path.join(dir, `.${name}.${randomBytes(6).toString('hex')}.part`)
   const handle = await open(temp, 'wx', 0o644)
   let closed = false

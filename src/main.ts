@@ -17,6 +17,7 @@ import { summarySettings } from './deliver/summary-settings.js'
 import { formatDuration } from './format.js'
 import { type ClipRequest, type Settings, loadSettings } from './inputs/settings.js'
 import { buildRequestBody, mapRequestFiles } from './request-body.js'
+import { sentence } from './sanitize.js'
 import { Creator, tooLateToCreate } from './create.js'
 import { preflight } from './preflight.js'
 import { MainState } from './state.js'
@@ -372,7 +373,7 @@ class Run implements Runner {
         ? undefined
         : cacheHit
           ? errorText(failure)
-          : `The execution succeeded, but delivery failed: ${errorText(failure)}. To deliver it without paying again, run the step with execution-id: ${id} (not a plain re-run).`
+          : `The execution succeeded, but delivery failed: ${sentence(errorText(failure))} To deliver it without paying again, run the step with execution-id: ${id} (not a plain re-run).`
     await this.summarize({
       status: execution.status,
       executionId: id,

@@ -23,3 +23,8 @@ export function hasUnsafeCharacters(text: string, { blanks = false } = {}): bool
   UNSAFE.lastIndex = 0
   return UNSAFE.test(text) || (blanks && /\s/.test(text))
 }
+
+/** Text ending in exactly one full stop, so composed messages never read "…token).. To deliver". */
+export function sentence(text: string): string {
+  return `${text.replace(/[.\s]+$/, '')}.`
+}

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { InputError } from '../inputs/input-error.js'
 import type { ReleaseSettings } from '../inputs/settings.js'
 import { mapLimit } from '../concurrency.js'
-import { clean } from '../sanitize.js'
+import { clean, sentence } from '../sanitize.js'
 import { errorText } from '../videogen/errors.js'
 import { sha256File } from '../hash.js'
 import type { Clip } from '../clip.js'
@@ -40,10 +40,12 @@ function statusOf(error: unknown): number | undefined {
 function explain(what: string, error: unknown): Error {
   const status = statusOf(error)
   const hint =
-    status === 401 || status === 403
-      ? ' The token needs `permissions: contents: write` (github-token defaults to the job token).'
-      : ''
-  return new Error(`${what} failed: ${errorText(error)}.${hint}`)
+    status === 401
+      ? ' The token is invalid or expired (github-token defaults to the job token).'
+      : status === 403
+        ? ' The token needs `permissions: contents: write` (github-token defaults to the job token).'
+        : ''
+  return new Error(`${what} failed: ${sentence(errorText(error))}${hint}`)
 }
 
 function overwriteRefused(name: string, tag: string): Error {

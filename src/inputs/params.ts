@@ -13,20 +13,24 @@ export async function checkParams(
 ): Promise<void> {
   const keys = Object.keys(params)
   if (keys.length === 0) return
-  const { API_DOCUMENT, declaredProperties, describeIssue, validateSchema } = await import('../videogen/openapi.js')
+  const { API_DOCUMENT, declaredProperties, describeIssue, isUndeclared, validateSchema } =
+    await import('../videogen/openapi.js')
   const declared = new Set(declaredProperties(REQUEST_SCHEMA))
-  const undeclared = keys.filter((k) => !declared.has(k))
+  const undeclared = keys.filter((k) => !declared.has(k)).map((k) => `${input}.${k}`)
+  for (const key of keys.filter((k) => declared.has(k))) {
+    // Strict, so a field the document does not declare inside a declared object is found too.
+    for (const issue of validateSchema(REQUEST_SCHEMA, { [key]: params[key] }, { strict: true })) {
+      if (isUndeclared(issue)) undeclared.push(`${input}.${issue.path}`)
+      else
+        problems.add(
+          `${input}.${key}`,
+          describeIssue({ ...issue, path: issue.path.slice(key.length).replace(/^\./, '') }),
+        )
+    }
+  }
   if (undeclared.length > 0) {
     warnings.push(
-      `${undeclared.map((k) => `${input}.${k}`).join(', ')}: not a field of generate-video-clip in the API document of ${API_DOCUMENT}; the API may ignore ${undeclared.length > 1 ? 'them' : 'it'}`,
+      `${undeclared.join(', ')}: not a field of generate-video-clip in the API document of ${API_DOCUMENT}; the API may ignore ${undeclared.length > 1 ? 'them' : 'it'}`,
     )
-  }
-  for (const key of keys.filter((k) => declared.has(k))) {
-    const issues = validateSchema(REQUEST_SCHEMA, { [key]: params[key] })
-    for (const issue of issues)
-      problems.add(
-        `${input}.${key}`,
-        describeIssue({ ...issue, path: issue.path.slice(key.length).replace(/^\./, '') }),
-      )
   }
 }

@@ -280,7 +280,7 @@ describe('pr-comment', () => {
 
   it('any other failure to write the comment is a warning, never a failed (paid) run', async () => {
     gh.addPullRequest(PR)
-    gh.inject({ method: 'POST', path: /\/comments$/, status: 502, message: 'Server Error' })
+    gh.fail({ method: 'POST', path: /\/comments$/, status: 502, message: 'Server Error' })
     const r = await run({ prompt: 'a flaky day at GitHub' })
     expect(r.code, r.stdout + r.stderr).toBe(0)
     expect(annotations(r, 'warning')).toEqual([
@@ -297,9 +297,9 @@ describe('pr-comment', () => {
     expect(first.code).toBe(0)
     const id = commentsOn()[0]?.id
 
-    gh.inject({ method: 'GET', path: /\/pulls\/7$/, status: 503, message: 'Service Unavailable' })
+    gh.fail({ method: 'GET', path: /\/pulls\/7$/, status: 503, message: 'Service Unavailable' })
     // As if someone deleted the comment between the listing and the edit.
-    gh.inject({ method: 'PATCH', path: new RegExp(`/issues/comments/${id}$`), status: 404, message: 'Not Found' })
+    gh.fail({ method: 'PATCH', path: new RegExp(`/issues/comments/${id}$`), status: 404, message: 'Not Found' })
     const r = await run({ prompt: 'second' })
     expect(r.code, r.stdout + r.stderr).toBe(0)
     expect(annotations(r, 'warning')).toEqual([

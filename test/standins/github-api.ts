@@ -18,13 +18,26 @@ import { listen, sendJson } from './http-util.js'
 export type { AssetRecord, CommentRecord, PullRecord, ReleaseRecord }
 export type { PullRequestsPermission } from './github-issues.js'
 
-/** Answers the next `times` API requests that match with `status` (GitHub's error body) instead of the real answer. */
+/** An error answer in place of the real one, on either origin: GitHub's error body with this status. */
 export interface GitHubFault {
-  method: string
+  method?: string
+  /** Matched against the request path, query included. */
   path: RegExp
   status: number
+  /** Default: the text GitHub gives for the status. */
   message?: string
+  errors?: unknown[]
+  /** Let this many matching requests through first (default 0). */
+  after?: number
+  /** How many matching requests it answers (default 1). */
   times?: number
+}
+
+const STATUS_MESSAGE: Record<number, string> = {
+  401: 'Bad credentials',
+  403: 'Resource not accessible by integration',
+  404: 'Not Found',
+  422: 'Validation Failed',
 }
 
 export interface GitHubApi {
@@ -44,7 +57,8 @@ export interface GitHubApi {
   issues: IssuesState
   /** A pull request; `headRepo` another `owner/repo` for a fork, null for a deleted fork. Default: a branch of this repository. */
   addPullRequest(number: number, opts?: { headRepo?: string | null; headSha?: string }): PullRecord
-  inject(fault: GitHubFault): void
+  /** Answers the next matching requests with an error (see GitHubFault). */
+  fail(fault: GitHubFault): void
   close(): Promise<void>
 }
 
@@ -55,7 +69,6 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string } = {
   const releases: ReleaseRecord[] = []
   const requests: GitHubApi['requests'] = []
   const issues = new IssuesState()
-  const faults: Array<GitHubFault & { times: number }> = []
   let nextReleaseId = 1001
   let nextAssetId = 5001 // a different range from release ids, so mixing them up shows
 
@@ -91,16 +104,27 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string } = {
     return m[3]
   }
   const findRelease = (id: string | undefined) => releases.find((r) => String(r.id) === id)
+  const faults: Array<Required<Pick<GitHubFault, 'after' | 'times'>> & GitHubFault> = []
+  /** Answers with the first fault that matches `req`, if any (after its body was drained). */
+  const faulted = (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
+    const fault = faults.find(
+      (f) => f.times > 0 && (!f.method || f.method === req.method) && f.path.test(req.url ?? ''),
+    )
+    if (!fault) return false
+    if (fault.after > 0) {
+      fault.after--
+      return false
+    }
+    fault.times--
+    fail(res, fault.status, fault.message ?? STATUS_MESSAGE[fault.status] ?? 'Server Error', fault.errors)
+    return true
+  }
 
   const api = await listen(async (req, res) => {
     const { raw } = await drain(req, true)
+    if (faulted(req, res)) return
     if (!authorized(req)) return fail(res, 401, 'Bad credentials')
     const url = new URL(req.url ?? '/', 'http://x')
-    const fault = faults.find((f) => f.method === req.method && f.path.test(url.pathname))
-    if (fault) {
-      if (--fault.times <= 0) faults.splice(faults.indexOf(fault), 1)
-      return fail(res, fault.status, fault.message ?? 'Server Error')
-    }
     const rest = repoPath(url.pathname) ?? ''
     const u = { api: api.origin, owner, repo }
     if (handleIssues(issues, u, req, res, rest, raw)) return
@@ -138,6 +162,7 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string } = {
 
   const uploads = await listen(async (req, res) => {
     const { bytes, sha256 } = await drain(req)
+    if (faulted(req, res)) return
     if (!authorized(req)) return fail(res, 401, 'Bad credentials')
     const url = new URL(req.url ?? '/', 'http://x')
     const m = /^\/releases\/(\d+)\/assets$/.exec(repoPath(url.pathname) ?? '')
@@ -197,8 +222,8 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string } = {
       issues.pulls.push(pull)
       return pull
     },
-    inject(fault) {
-      faults.push({ ...fault, times: fault.times ?? 1 })
+    fail(fault) {
+      faults.push({ ...fault, after: fault.after ?? 0, times: fault.times ?? 1 })
     },
     close: async () => {
       await Promise.all([api.close(), uploads.close()])

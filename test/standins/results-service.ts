@@ -5,10 +5,10 @@ import type { BlobStore } from './blob-store.js'
 import { type CacheEntryRecord, cacheHandlers } from './cache-service.js'
 import { listen } from './http-util.js'
 import { startMemoryBlobStore } from './memory-blob.js'
-import { twirpListener } from './twirp.js'
+import { type TwirpBody, type TwirpCode, type TwirpServices, TwirpError, twirpListener } from './twirp.js'
 
 export { DUPLICATE_ARTIFACT_MSG } from './artifact-service.js'
-export type { ArtifactRecord, CacheEntryRecord }
+export type { ArtifactRecord, CacheEntryRecord, TwirpCode }
 
 export interface ResultsService {
   url: string
@@ -17,6 +17,8 @@ export interface ResultsService {
   artifacts: ArtifactRecord[]
   cacheEntries: CacheEntryRecord[]
   calls: Array<{ service: string; method: string; body: unknown }>
+  /** The next `times` (default 1) calls of `method` (e.g. 'CreateArtifact') answer this Twirp error instead. */
+  failCalls(method: string, code: TwirpCode, msg: string, times?: number): void
   blobBytes(blobName: string): Promise<Buffer>
   /** 'azurite' unless started with { azurite: false } (in-process blob stand-in). */
   blobKind: BlobStore['kind']
@@ -43,6 +45,20 @@ export async function startResultsService(opts: { azurite?: boolean } = {}): Pro
   const calls: ResultsService['calls'] = []
   let lastId = 0
   const nextId = (): string => String(++lastId)
+  const faults: Array<{ method: string; code: TwirpCode; msg: string; left: number }> = []
+  // Each handler answers a pending fault of its method first (after the token check, as a real error would).
+  const withFaults = (handlers: TwirpServices[string]): TwirpServices[string] =>
+    Object.fromEntries(
+      Object.entries(handlers).map(([method, handle]) => [
+        method,
+        (body: TwirpBody) => {
+          const fault = faults.find((f) => f.method === method && f.left > 0)
+          if (!fault) return handle(body)
+          fault.left--
+          throw new TwirpError(fault.code, fault.msg)
+        },
+      ]),
+    )
 
   let http
   try {
@@ -50,8 +66,8 @@ export async function startResultsService(opts: { azurite?: boolean } = {}): Pro
       twirpListener({
         token: runtimeToken,
         services: {
-          ArtifactService: artifactHandlers(artifacts, blobs, nextId),
-          CacheService: cacheHandlers(cacheEntries, blobs, nextId),
+          ArtifactService: withFaults(artifactHandlers(artifacts, blobs, nextId)),
+          CacheService: withFaults(cacheHandlers(cacheEntries, blobs, nextId)),
         },
         onCall: (service, method, body) => calls.push({ service, method, body }),
       }),
@@ -73,6 +89,7 @@ export async function startResultsService(opts: { azurite?: boolean } = {}): Pro
     artifacts,
     cacheEntries,
     calls,
+    failCalls: (method, code, msg, times = 1) => void faults.push({ method, code, msg, left: times }),
     blobBytes: (blobName) => blobs.read(blobName),
     blobKind: blobs.kind,
     close: async () => {

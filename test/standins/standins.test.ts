@@ -351,7 +351,7 @@ describe('GitHub REST stand-in with Octokit from @actions/github', () => {
     }
 
     // A one-off fault answers the next matching request only.
-    gh.inject({ method: 'POST', path: /\/comments$/, status: 502, message: 'Server Error' })
+    gh.fail({ method: 'POST', path: /\/comments$/, status: 502, message: 'Server Error' })
     await expect(octokit.rest.issues.createComment({ owner, repo, issue_number: 5, body: 'x' })).rejects.toMatchObject({
       status: 502,
     })

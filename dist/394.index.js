@@ -77,6 +77,8 @@ async function plan(clip, baseUrl) {
 async function dryRun(settings) {
     const started = Date.now();
     _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info('Dry run: inputs are valid; no request is made.');
+    if (settings.prComment)
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info('pr-comment: no comment in a dry run, which makes no request');
     const bodies = {};
     for (const clip of settings.requests) {
         if (settings.batch)

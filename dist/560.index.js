@@ -37,9 +37,12 @@ var deliver_clips = __webpack_require__(77993);
 var download = __webpack_require__(63561);
 // EXTERNAL MODULE: ./src/format.ts
 var format = __webpack_require__(16264);
+// EXTERNAL MODULE: ./src/deliver/markup.ts
+var markup = __webpack_require__(59101);
 // EXTERNAL MODULE: ./src/deliver/summary.ts
 var summary = __webpack_require__(66945);
 ;// CONCATENATED MODULE: ./src/deliver/gallery.ts
+
 
 
 const THUMBS_PER_ITEM = 3;
@@ -57,9 +60,9 @@ function row(item) {
         .filter((c) => c.thumbnailUrl)
         .slice(0, THUMBS_PER_ITEM)
         .map((c) => {
-        const img = `<img src="${(0,summary/* escapeUrl */.vy)(c.thumbnailUrl)}" width="160" alt="${(0,summary/* escapeText */.X1)(item.id)} clip ${c.index}">`;
+        const img = `<img src="${(0,markup/* escapeUrl */.vy)(c.thumbnailUrl)}" width="160" alt="${(0,markup/* escapeText */.X1)(item.id)} clip ${c.index}">`;
         const href = link(c);
-        return href ? `<a href="${(0,summary/* escapeUrl */.vy)(href)}">${img}</a>` : img;
+        return href ? `<a href="${(0,markup/* escapeUrl */.vy)(href)}">${img}</a>` : img;
     })
         .join(' ');
     const links = item.clips
@@ -67,29 +70,29 @@ function row(item) {
         .map((c) => {
         const href = link(c);
         const name = `clip ${c.index}`;
-        return href ? `<a href="${(0,summary/* escapeUrl */.vy)(href)}">${name}</a>` : c.path ? `<code>${(0,summary/* escapeText */.X1)(c.path)}</code>` : name;
+        return href ? `<a href="${(0,markup/* escapeUrl */.vy)(href)}">${name}</a>` : c.path ? `<code>${(0,markup/* escapeText */.X1)(c.path)}</code>` : name;
     })
         .join(' · ');
     const more = item.clips.length > LINKS_PER_ITEM ? ` · … ${item.clips.length - LINKS_PER_ITEM} more` : '';
-    const execution = item.executionId ? `<br><code>${(0,summary/* escapeText */.X1)(item.executionId)}</code>` : '';
+    const execution = item.executionId ? `<br><code>${(0,markup/* escapeText */.X1)(item.executionId)}</code>` : '';
     const cached = item.cacheHit ? ' (cache)' : '';
     const error = item.error
-        ? (0,summary/* escapeText */.X1)(item.error.length > ERROR_CHARS ? `${item.error.slice(0, ERROR_CHARS)}…` : item.error)
+        ? (0,markup/* escapeText */.X1)(item.error.length > ERROR_CHARS ? `${item.error.slice(0, ERROR_CHARS)}…` : item.error)
         : '';
-    const icon = summary/* STATUS_ICON */.tW[item.status] ?? '🎬';
-    return `<tr><td><code>${(0,summary/* escapeText */.X1)(item.id)}</code>${execution}</td><td>${icon} ${(0,summary/* escapeText */.X1)(item.status)}${cached}</td><td>${thumbs || '—'}</td><td>${links || '—'}${more}</td><td>${error}</td></tr>`;
+    const icon = markup/* STATUS_ICON */.tW[item.status] ?? '🎬';
+    return `<tr><td><code>${(0,markup/* escapeText */.X1)(item.id)}</code>${execution}</td><td>${icon} ${(0,markup/* escapeText */.X1)(item.status)}${cached}</td><td>${thumbs || '—'}</td><td>${links || '—'}${more}</td><td>${error}</td></tr>`;
 }
 function renderGallery(input, budget = summary/* SUMMARY_BUDGET_BYTES */.Xb) {
     const rows = [
-        ['Status', (0,summary/* escapeText */.X1)(input.status)],
-        ['Requests', `${input.items.length}: ${(0,summary/* escapeText */.X1)(counts(input.items))}`],
+        ['Status', (0,markup/* escapeText */.X1)(input.status)],
+        ['Requests', `${input.items.length}: ${(0,markup/* escapeText */.X1)(counts(input.items))}`],
         ['Elapsed', (0,format/* formatDuration */.a3)(input.elapsedMs)],
     ];
     if (input.artifact)
-        rows.push(['Artifact', `<a href="${(0,summary/* escapeUrl */.vy)(input.artifact.url)}">${(0,summary/* escapeText */.X1)(input.artifact.name)}</a>`]);
+        rows.push(['Artifact', `<a href="${(0,markup/* escapeUrl */.vy)(input.artifact.url)}">${(0,markup/* escapeText */.X1)(input.artifact.name)}</a>`]);
     if (input.resultsFile)
-        rows.push(['Results file', `<code>${(0,summary/* escapeText */.X1)(input.resultsFile)}</code>`]);
-    let out = `<h2>${summary/* STATUS_ICON */.tW[input.status] ?? '🎬'} VideoGen batch: ${(0,summary/* escapeText */.X1)(input.status)}</h2>\n<table>\n`;
+        rows.push(['Results file', `<code>${(0,markup/* escapeText */.X1)(input.resultsFile)}</code>`]);
+    let out = `<h2>${markup/* STATUS_ICON */.tW[input.status] ?? '🎬'} VideoGen batch: ${(0,markup/* escapeText */.X1)(input.status)}</h2>\n<table>\n`;
     out += rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('\n');
     out += '\n</table>\n\n<table>\n<tr><th>Request</th><th>Status</th><th>Preview</th><th>Clips</th><th>Error</th></tr>\n';
     const reserve = 1000;

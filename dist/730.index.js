@@ -406,6 +406,52 @@ async function downloadClips(files, clips, ctx) {
 
 /***/ }),
 
+/***/ 59101:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jj: () => (/* binding */ cut),
+/* harmony export */   X1: () => (/* binding */ escapeText),
+/* harmony export */   jI: () => (/* binding */ ERROR_CHARS),
+/* harmony export */   tO: () => (/* binding */ PROMPT_CHARS),
+/* harmony export */   tW: () => (/* binding */ STATUS_ICON),
+/* harmony export */   vy: () => (/* binding */ escapeUrl)
+/* harmony export */ });
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25540);
+// Escaping shared by the Markdown that GitHub renders (job summary, pull-request comment): nothing a user
+// or an API wrote may be read as Markdown or HTML, and only plain http(s) URLs reach an attribute.
+
+/** The prompt and an error are cut to these lengths wherever they are shown. */
+const PROMPT_CHARS = 2000;
+const ERROR_CHARS = 4000;
+/** Escapes for HTML text and attributes, and neutralises Markdown punctuation, so nothing the user wrote is interpreted. */
+function escapeText(text) {
+    return (text
+        .replace(/[&<>"'`*_[\]|\\#~!()]/g, (c) => `&#${c.charCodeAt(0)};`)
+        // Every line ending (a lone \r too: Markdown treats it as one) becomes <br>, so no blank line can end the HTML block.
+        .replace(/\r\n|\r|\n/g, '<br>'));
+}
+/** URLs go into attributes only, and only http(s) ones without blanks or control characters. */
+function escapeUrl(url) {
+    if (!/^https?:\/\//i.test(url) || (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .hasUnsafeCharacters */ .dQ)(url, { blanks: true }))
+        return '#';
+    return url.replace(/&/g, '&amp;').replace(/"/g, '%22').replace(/'/g, '%27').replace(/</g, '%3C').replace(/>/g, '%3E');
+}
+const STATUS_ICON = {
+    succeeded: '✅',
+    failed: '❌',
+    cancelled: '🚫',
+    'timed-out': '⏱️',
+    error: '⚠️',
+    pending: '⏳',
+    running: '⏳',
+    'dry-run': '🧪',
+};
+const cut = (text, max) => text.length > max ? `${text.slice(0, max)}… (${text.length} characters in all)` : text;
+
+
+/***/ }),
+
 /***/ 45867:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -440,6 +486,7 @@ const OUTPUTS = {
     requestBody: 'request-body',
     cacheHit: 'cache-hit',
     results: 'results',
+    prCommentUrl: 'pr-comment-url',
 };
 function setOutput(name, value) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
@@ -612,14 +659,11 @@ function summarySettings(clip) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Br: () => (/* binding */ renderSummary),
 /* harmony export */   Sy: () => (/* binding */ writeSummary),
-/* harmony export */   X1: () => (/* binding */ escapeText),
-/* harmony export */   Xb: () => (/* binding */ SUMMARY_BUDGET_BYTES),
-/* harmony export */   tW: () => (/* binding */ STATUS_ICON),
-/* harmony export */   vy: () => (/* binding */ escapeUrl)
+/* harmony export */   Xb: () => (/* binding */ SUMMARY_BUDGET_BYTES)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16264);
-/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25540);
+/* harmony import */ var _markup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(59101);
 // The job summary: a header with status and settings, then a row per clip with its thumbnail linking
 // to the clip. Pure rendering (tested by parsing the output); bounded below the runner's 1 MiB limit.
 
@@ -627,65 +671,39 @@ function summarySettings(clip) {
 
 /** The runner drops a summary over 1 MiB whole; stay well below, leaving room for other steps' parts. */
 const SUMMARY_BUDGET_BYTES = 512 * 1024;
-const PROMPT_CHARS = 2000;
-/** Escapes for HTML text and attributes, and neutralises Markdown punctuation, so nothing the user wrote is interpreted. */
-function escapeText(text) {
-    return (text
-        .replace(/[&<>"'`*_[\]|\\#~!()]/g, (c) => `&#${c.charCodeAt(0)};`)
-        // Every line ending (a lone \r too: Markdown treats it as one) becomes <br>, so no blank line can end the HTML block.
-        .replace(/\r\n|\r|\n/g, '<br>'));
-}
-/** URLs go into attributes only, and only http(s) ones without blanks or control characters. */
-function escapeUrl(url) {
-    if (!/^https?:\/\//i.test(url) || (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .hasUnsafeCharacters */ .dQ)(url, { blanks: true }))
-        return '#';
-    return url.replace(/&/g, '&amp;').replace(/"/g, '%22').replace(/'/g, '%27').replace(/</g, '%3C').replace(/>/g, '%3E');
-}
-const STATUS_ICON = {
-    succeeded: '✅',
-    failed: '❌',
-    cancelled: '🚫',
-    'timed-out': '⏱️',
-    error: '⚠️',
-    pending: '⏳',
-    running: '⏳',
-    'dry-run': '🧪',
-};
-const ERROR_CHARS = 4000;
-const cut = (text, max) => text.length > max ? `${text.slice(0, max)}… (${text.length} characters in all)` : text;
 function header(input) {
     const rows = [
-        ['Status', escapeText(input.status) + (input.cacheHit ? ' (from cache, no new execution)' : '')],
-        ...(input.executionId ? [['Execution', `<code>${escapeText(input.executionId)}</code>`]] : []),
+        ['Status', (0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(input.status) + (input.cacheHit ? ' (from cache, no new execution)' : '')],
+        ...(input.executionId ? [['Execution', `<code>${(0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(input.executionId)}</code>`]] : []),
         ['Elapsed', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(input.elapsedMs)],
-        ...input.settings.map(([k, v]) => [escapeText(k), escapeText(v)]),
+        ...input.settings.map(([k, v]) => [(0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(k), (0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(v)]),
     ];
     if (input.prompt)
-        rows.push(['Prompt', escapeText(cut(input.prompt, PROMPT_CHARS))]);
+        rows.push(['Prompt', (0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)((0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .Jj)(input.prompt, _markup_js__WEBPACK_IMPORTED_MODULE_1__/* .PROMPT_CHARS */ .tO))]);
     if (input.error)
-        rows.push(['Error', escapeText(cut(input.error, ERROR_CHARS))]);
+        rows.push(['Error', (0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)((0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .Jj)(input.error, _markup_js__WEBPACK_IMPORTED_MODULE_1__/* .ERROR_CHARS */ .jI))]);
     if (input.requestId)
-        rows.push(['Request id', `<code>${escapeText(input.requestId)}</code>`]);
+        rows.push(['Request id', `<code>${(0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(input.requestId)}</code>`]);
     if (input.nextStep)
-        rows.push(['Next step', escapeText(input.nextStep)]);
+        rows.push(['Next step', (0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(input.nextStep)]);
     if (input.artifact)
-        rows.push(['Artifact', `<a href="${escapeUrl(input.artifact.url)}">${escapeText(input.artifact.name)}</a>`]);
+        rows.push(['Artifact', `<a href="${(0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeUrl */ .vy)(input.artifact.url)}">${(0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(input.artifact.name)}</a>`]);
     if (input.resultsFile)
-        rows.push(['Results file', `<code>${escapeText(input.resultsFile)}</code>`]);
+        rows.push(['Results file', `<code>${(0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(input.resultsFile)}</code>`]);
     const body = rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('\n');
-    return `<h2>${STATUS_ICON[input.status] ?? '🎬'} VideoGen clip: ${escapeText(input.status)}</h2>\n<table>\n${body}\n</table>\n`;
+    return `<h2>${_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .STATUS_ICON */ .tW[input.status] ?? '🎬'} VideoGen clip: ${(0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(input.status)}</h2>\n<table>\n${body}\n</table>\n`;
 }
 function clipRow(clip, artifact) {
     const link = clip.publicUrl ?? clip.url;
     const thumb = clip.thumbnailUrl
-        ? `<img src="${escapeUrl(clip.thumbnailUrl)}" width="240" alt="clip ${clip.index} thumbnail">`
+        ? `<img src="${(0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeUrl */ .vy)(clip.thumbnailUrl)}" width="240" alt="clip ${clip.index} thumbnail">`
         : '🎞️';
-    const preview = link ? `<a href="${escapeUrl(link)}">${thumb}</a>` : thumb;
-    const name = link ? `<a href="${escapeUrl(link)}">${escapeText(clip.fileId)}</a>` : escapeText(clip.fileId);
-    const file = clip.path ? `<br><code>${escapeText(clip.path)}</code>` : '';
+    const preview = link ? `<a href="${(0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeUrl */ .vy)(link)}">${thumb}</a>` : thumb;
+    const name = link ? `<a href="${(0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeUrl */ .vy)(link)}">${(0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(clip.fileId)}</a>` : (0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(clip.fileId);
+    const file = clip.path ? `<br><code>${(0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(clip.path)}</code>` : '';
     const duration = clip.durationSeconds !== undefined ? `${clip.durationSeconds} s` : '—';
     const size = clip.bytes !== undefined ? (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z3)(clip.bytes) : '—';
-    const art = artifact ? `<a href="${escapeUrl(artifact.url)}">${escapeText(artifact.name)}</a>` : '—';
+    const art = artifact ? `<a href="${(0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeUrl */ .vy)(artifact.url)}">${(0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(artifact.name)}</a>` : '—';
     const expiry = clip.publicUrl ? 'public link, does not expire' : link ? (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatExpiry */ .B8)(clip.urlExpiresAt) : '—';
     return `<tr><td>${clip.index}</td><td>${preview}</td><td>${name}${file}</td><td>${duration}</td><td>${size}</td><td>${art}</td><td>${expiry}</td></tr>`;
 }
@@ -696,7 +714,7 @@ function expiryNote(input) {
     const alternative = input.artifact
         ? 'the artifact above keeps the files'
         : 'set `public-preview: true` for permanent links, or `artifact-name` to keep the files with the run';
-    return `\n<p>Signed links and thumbnails expire (see "Link expires"): ${escapeText(alternative)}.</p>\n`;
+    return `\n<p>Signed links and thumbnails expire (see "Link expires"): ${(0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(alternative)}.</p>\n`;
 }
 function requestBodyBlock(body) {
     if (body === undefined)
@@ -725,7 +743,7 @@ function renderSummary(input, budget = SUMMARY_BUDGET_BYTES) {
     out += close;
     const left = input.clips.length - shown;
     if (left > 0) {
-        out += `\n<p>${left} of ${input.clips.length} results are left out to keep this summary under the runner's size limit; all of them are in the results file${input.resultsFile ? ` <code>${escapeText(cut(input.resultsFile, 300))}</code>` : ''} and the step outputs.</p>\n`;
+        out += `\n<p>${left} of ${input.clips.length} results are left out to keep this summary under the runner's size limit; all of them are in the results file${input.resultsFile ? ` <code>${(0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)((0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .Jj)(input.resultsFile, 300))}</code>` : ''} and the step outputs.</p>\n`;
     }
     return out + expiryNote(input);
 }
@@ -889,6 +907,9 @@ class Run {
     executionId;
     creator;
     cache;
+    prComment;
+    /** What the run last reported (summarize): the pull-request comment says the same. */
+    reported;
     deadline;
     request;
     constructor(settings, client, state, started) {
@@ -914,11 +935,27 @@ class Run {
         catch (error) {
             if (error instanceof _signals_js__WEBPACK_IMPORTED_MODULE_15__/* .CancelledByRunner */ .h || this.signal.aborted)
                 throw await this.onCancelled(error);
+            await this.commentOnPr(error);
             throw error;
         }
+        await this.commentOnPr();
+    }
+    /** Last, whatever the outcome, so that an earlier run's success never stays on the pull request. Never throws. */
+    async commentOnPr(error) {
+        if (!this.prComment)
+            return;
+        const prompt = this.request?.request.prompt;
+        const { postPrComment } = await __webpack_require__.e(/* import() */ 617).then(__webpack_require__.bind(__webpack_require__, 2617));
+        const report = this.reported ?? {
+            status: 'error',
+            clips: [],
+            ...(this.executionId && { executionId: this.executionId }),
+            error: (0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__/* .errorText */ .kc)(error),
+        };
+        await postPrComment(this.prComment, { ...report, ...(prompt && { prompt }) });
     }
     async run() {
-        await (0,_preflight_js__WEBPACK_IMPORTED_MODULE_13__/* .preflight */ .M)(this.settings);
+        await (0,_preflight_js__WEBPACK_IMPORTED_MODULE_13__/* .preflight */ .M)(this.settings, (target) => (this.prComment = target));
         const start = await this.createOrResume();
         if (start.kind === 'cached') {
             return _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Delivery (from the cache)', () => this.deliver(start.restored.execution, start.restored.clips, true));
@@ -1188,6 +1225,7 @@ class Run {
     }
     /** The job summary, if enabled. A summary that cannot be rendered or written is a warning, never a failed (paid) run. */
     async summarize(part) {
+        this.reported = part;
         if (!this.settings.summary)
             return;
         try {
@@ -1220,13 +1258,19 @@ function requestIdOf(error) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
 // Before anything is created or billed: a delivery that cannot work would only fail after the clips were
-// paid for. Read-only checks of the artifact name and the release target.
+// paid for. Read-only checks of the pull request to comment on, the artifact name and the release target.
 
-async function preflight(settings) {
-    const { artifact, release } = settings;
-    if (!artifact && !release)
+/** `found` receives the pull request to comment on as soon as it is known, so a later check that fails is reported there too. */
+async function preflight(settings, found) {
+    const { artifact, release, prComment } = settings;
+    if (!artifact && !release && !prComment)
         return;
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Preflight', async () => {
+        if (prComment) {
+            const target = await (await __webpack_require__.e(/* import() */ 617).then(__webpack_require__.bind(__webpack_require__, 2617))).preparePrComment(prComment);
+            if (target)
+                found?.(target);
+        }
         if (artifact)
             await (await __webpack_require__.e(/* import() */ 555).then(__webpack_require__.bind(__webpack_require__, 91555))).checkArtifactNameFree(artifact.name);
         if (release)

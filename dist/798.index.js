@@ -1080,6 +1080,16 @@ async function loadSettings(read, apiKey) {
     const release = releaseUpload
         ? { ...(releaseTag && { tag: releaseTag }), overwrite: releaseOverwrite, token: githubToken }
         : undefined;
+    const prCommentOn = await bool('pr-comment', false);
+    if (prCommentOn && !githubToken)
+        problems.add('github-token', 'is empty; pr-comment needs a token with pull-requests: write');
+    if (prCommentOn && isBatch)
+        problems.add('pr-comment', 'does not comment on a batch (requests) yet; use it on a step that makes one request');
+    if (prCommentOn && !wait)
+        problems.add('pr-comment', 'has nothing to report with wait: false; set it on the step that resumes with execution-id');
+    // Workflow and job by default, so each job keeps its own comment; matrix legs share a job id and need their own key.
+    const prCommentKey = read('pr-comment-key').trim() || `${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}`;
+    const prComment = prCommentOn ? { key: prCommentKey, token: githubToken } : undefined;
     for (const [name, on] of [
         ['artifact-name', !!artifact],
         ['release-upload', !!release],
@@ -1127,6 +1137,7 @@ async function loadSettings(read, apiKey) {
         publicPreview,
         ...(artifact && { artifact }),
         ...(release && { release }),
+        ...(prComment && { prComment }),
         cache,
         dryRun,
         warnings,

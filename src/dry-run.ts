@@ -68,6 +68,7 @@ async function plan(clip: ClipRequest, baseUrl: string): Promise<Record<string, 
 export async function dryRun(settings: Settings): Promise<void> {
   const started = Date.now()
   log.info('Dry run: inputs are valid; no request is made.')
+  if (settings.prComment) log.info('pr-comment: no comment in a dry run, which makes no request')
   const bodies: Record<string, Record<string, unknown>> = {}
   for (const clip of settings.requests) {
     if (settings.batch) log.info(`Request ${clip.id}:`)

@@ -10,6 +10,7 @@ import { type Clip, clipsOf } from './clip.js'
 import { deliverClips } from './deliver/deliver-clips.js'
 import { downloadDeadline } from './deliver/download.js'
 import { OUTPUTS, setClipOutputs, setOutput } from './deliver/outputs.js'
+import type { PrCommentTarget } from './deliver/pr-comment.js'
 import { publish } from './deliver/publish.js'
 import { resultsRecord, writeResultsFile } from './deliver/results-file.js'
 import { type SummaryInput, renderSummary, writeSummary } from './deliver/summary.js'
@@ -84,6 +85,9 @@ class Run implements Runner {
   private executionId: string | undefined
   private readonly creator: Creator
   private cache: CacheStore | undefined
+  private prComment: PrCommentTarget | undefined
+  /** What the run last reported (summarize): the pull-request comment says the same. */
+  private reported: Omit<SummaryInput, 'elapsedMs' | 'settings' | 'prompt'> | undefined
   private readonly deadline: number
   private readonly request: ClipRequest | undefined
 
@@ -111,12 +115,28 @@ class Run implements Runner {
       await this.run()
     } catch (error) {
       if (error instanceof CancelledByRunner || this.signal.aborted) throw await this.onCancelled(error)
+      await this.commentOnPr(error)
       throw error
     }
+    await this.commentOnPr()
+  }
+
+  /** Last, whatever the outcome, so that an earlier run's success never stays on the pull request. Never throws. */
+  private async commentOnPr(error?: unknown): Promise<void> {
+    if (!this.prComment) return
+    const prompt = this.request?.request.prompt
+    const { postPrComment } = await import('./deliver/pr-comment.js')
+    const report = this.reported ?? {
+      status: 'error',
+      clips: [],
+      ...(this.executionId && { executionId: this.executionId }),
+      error: errorText(error),
+    }
+    await postPrComment(this.prComment, { ...report, ...(prompt && { prompt }) })
   }
 
   private async run(): Promise<void> {
-    await preflight(this.settings)
+    await preflight(this.settings, (target) => (this.prComment = target))
     const start = await this.createOrResume()
     if (start.kind === 'cached') {
       return core.group('Delivery (from the cache)', () =>
@@ -401,6 +421,7 @@ class Run implements Runner {
 
   /** The job summary, if enabled. A summary that cannot be rendered or written is a warning, never a failed (paid) run. */
   private async summarize(part: Omit<SummaryInput, 'elapsedMs' | 'settings' | 'prompt'>): Promise<void> {
+    this.reported = part
     if (!this.settings.summary) return
     try {
       const prompt = this.request?.request.prompt

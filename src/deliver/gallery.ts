@@ -2,7 +2,8 @@
 // linking to the clips, the error if any). Pure rendering, bounded below the runner's 1 MiB limit.
 import type { Clip } from '../clip.js'
 import { formatDuration } from '../format.js'
-import { STATUS_ICON, SUMMARY_BUDGET_BYTES, escapeText, escapeUrl } from './summary.js'
+import { STATUS_ICON, escapeText, escapeUrl } from './markup.js'
+import { SUMMARY_BUDGET_BYTES } from './summary.js'
 
 export interface GalleryItem {
   id: string

@@ -23,6 +23,7 @@ export const OUTPUTS = {
   requestBody: 'request-body',
   cacheHit: 'cache-hit',
   results: 'results',
+  prCommentUrl: 'pr-comment-url',
 } as const
 
 type Name = (typeof OUTPUTS)[keyof typeof OUTPUTS]

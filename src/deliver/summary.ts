@@ -2,7 +2,7 @@
 // to the clip. Pure rendering (tested by parsing the output); bounded below the runner's 1 MiB limit.
 import * as core from '@actions/core'
 import { formatBytes, formatDuration, formatExpiry } from '../format.js'
-import { hasUnsafeCharacters } from '../sanitize.js'
+import { ERROR_CHARS, PROMPT_CHARS, STATUS_ICON, cut, escapeText, escapeUrl } from './markup.js'
 import type { Clip } from '../clip.js'
 
 export interface SummaryInput {
@@ -27,38 +27,6 @@ export interface SummaryInput {
 
 /** The runner drops a summary over 1 MiB whole; stay well below, leaving room for other steps' parts. */
 export const SUMMARY_BUDGET_BYTES = 512 * 1024
-const PROMPT_CHARS = 2000
-
-/** Escapes for HTML text and attributes, and neutralises Markdown punctuation, so nothing the user wrote is interpreted. */
-export function escapeText(text: string): string {
-  return (
-    text
-      .replace(/[&<>"'`*_[\]|\\#~!()]/g, (c) => `&#${c.charCodeAt(0)};`)
-      // Every line ending (a lone \r too: Markdown treats it as one) becomes <br>, so no blank line can end the HTML block.
-      .replace(/\r\n|\r|\n/g, '<br>')
-  )
-}
-
-/** URLs go into attributes only, and only http(s) ones without blanks or control characters. */
-export function escapeUrl(url: string): string {
-  if (!/^https?:\/\//i.test(url) || hasUnsafeCharacters(url, { blanks: true })) return '#'
-  return url.replace(/&/g, '&amp;').replace(/"/g, '%22').replace(/'/g, '%27').replace(/</g, '%3C').replace(/>/g, '%3E')
-}
-
-export const STATUS_ICON: Record<string, string> = {
-  succeeded: '✅',
-  failed: '❌',
-  cancelled: '🚫',
-  'timed-out': '⏱️',
-  error: '⚠️',
-  pending: '⏳',
-  running: '⏳',
-  'dry-run': '🧪',
-}
-const ERROR_CHARS = 4000
-
-const cut = (text: string, max: number) =>
-  text.length > max ? `${text.slice(0, max)}… (${text.length} characters in all)` : text
 
 function header(input: SummaryInput): string {
   const rows: Array<[string, string]> = [

@@ -25,6 +25,12 @@ export interface ReleaseSettings {
   token: string
 }
 
+export interface PrCommentSettings {
+  /** Identifies this step's comment among the pull request's comments (hashed into a hidden marker). */
+  key: string
+  token: string
+}
+
 export interface BatchSettings {
   maxRunning: number
   failFast: boolean
@@ -52,6 +58,7 @@ export interface Settings {
   publicPreview: boolean
   artifact?: ArtifactSettings
   release?: ReleaseSettings
+  prComment?: PrCommentSettings
   cache: boolean
   dryRun: boolean
   /** Things worth a warning that do not stop the run (a deprecated input, say). */
@@ -184,6 +191,21 @@ export async function loadSettings(read: Read, apiKey: string): Promise<Settings
     ? { ...(releaseTag && { tag: releaseTag }), overwrite: releaseOverwrite, token: githubToken }
     : undefined
 
+  const prCommentOn = await bool('pr-comment', false)
+  if (prCommentOn && !githubToken)
+    problems.add('github-token', 'is empty; pr-comment needs a token with pull-requests: write')
+  if (prCommentOn && isBatch)
+    problems.add('pr-comment', 'does not comment on a batch (requests) yet; use it on a step that makes one request')
+  if (prCommentOn && !wait)
+    problems.add(
+      'pr-comment',
+      'has nothing to report with wait: false; set it on the step that resumes with execution-id',
+    )
+  // Workflow and job by default, so each job keeps its own comment; matrix legs share a job id and need their own key.
+  const prCommentKey =
+    read('pr-comment-key').trim() || `${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}`
+  const prComment = prCommentOn ? { key: prCommentKey, token: githubToken } : undefined
+
   for (const [name, on] of [
     ['artifact-name', !!artifact],
     ['release-upload', !!release],
@@ -231,6 +253,7 @@ export async function loadSettings(read: Read, apiKey: string): Promise<Settings
     publicPreview,
     ...(artifact && { artifact }),
     ...(release && { release }),
+    ...(prComment && { prComment }),
     cache,
     dryRun,
     warnings,

@@ -1,11 +1,22 @@
-// Stand-in for the GitHub REST API calls the action makes for release assets, on two loopback
-// origins: the API and a separate upload origin (as api.github.com / uploads.github.com).
+// Stand-in for the GitHub REST API calls the action makes (release assets; pull requests and their
+// comments), on two loopback origins: the API and a separate upload origin (as api.github.com /
+// uploads.github.com).
 import { createHash } from 'node:crypto'
 import type http from 'node:http'
-import { type AssetRecord, type ReleaseRecord, assetJson, errorJson, releaseJson } from './github-json.js'
+import {
+  type AssetRecord,
+  type CommentRecord,
+  type PullRecord,
+  type ReleaseRecord,
+  assetJson,
+  errorJson,
+  releaseJson,
+} from './github-json.js'
+import { IssuesState, handleIssues, sendPage } from './github-issues.js'
 import { listen, sendJson } from './http-util.js'
 
-export type { AssetRecord, ReleaseRecord }
+export type { AssetRecord, CommentRecord, PullRecord, ReleaseRecord }
+export type { PullRequestsPermission } from './github-issues.js'
 
 /** An error answer in place of the real one, on either origin: GitHub's error body with this status. */
 export interface GitHubFault {
@@ -42,6 +53,10 @@ export interface GitHubApi {
     bodyBytes: number
   }>
   addRelease(tag: string): { id: number; upload_url: string }
+  /** Pull requests, their comments and the token's `pull-requests` permission (default write). */
+  issues: IssuesState
+  /** A pull request; `headRepo` another `owner/repo` for a fork, null for a deleted fork. Default: a branch of this repository. */
+  addPullRequest(number: number, opts?: { headRepo?: string | null; headSha?: string }): PullRecord
   /** Answers the next matching requests with an error (see GitHubFault). */
   fail(fault: GitHubFault): void
   close(): Promise<void>
@@ -53,16 +68,19 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string } = {
   const token = 'ghs_standin_token_0123456789'
   const releases: ReleaseRecord[] = []
   const requests: GitHubApi['requests'] = []
+  const issues = new IssuesState()
   let nextReleaseId = 1001
   let nextAssetId = 5001 // a different range from release ids, so mixing them up shows
 
   // Drains (and hashes) the body before any answer: replying mid-upload makes clients see a reset.
-  const drain = async (req: http.IncomingMessage) => {
+  const drain = async (req: http.IncomingMessage, keep = false) => {
     const hash = createHash('sha256')
+    const chunks: Buffer[] = []
     let bytes = 0
     for await (const chunk of req) {
       hash.update(chunk as Buffer)
       bytes += (chunk as Buffer).length
+      if (keep) chunks.push(chunk as Buffer)
     }
     requests.push({
       method: req.method ?? '',
@@ -71,7 +89,7 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string } = {
       headers: { ...req.headers },
       bodyBytes: bytes,
     })
-    return { bytes, sha256: hash.digest('hex') }
+    return { bytes, sha256: hash.digest('hex'), raw: Buffer.concat(chunks) }
   }
   const authorized = (req: http.IncomingMessage): boolean => {
     const m = /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.authorization ?? '')
@@ -103,12 +121,13 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string } = {
   }
 
   const api = await listen(async (req, res) => {
-    await drain(req)
+    const { raw } = await drain(req, true)
     if (faulted(req, res)) return
     if (!authorized(req)) return fail(res, 401, 'Bad credentials')
     const url = new URL(req.url ?? '/', 'http://x')
     const rest = repoPath(url.pathname) ?? ''
     const u = { api: api.origin, owner, repo }
+    if (handleIssues(issues, u, req, res, rest, raw)) return
     let m: RegExpExecArray | null
     if (req.method === 'GET' && (m = /^\/releases\/tags\/(.+)$/.exec(rest))) {
       const tag = decodeURIComponent(m[1] ?? '')
@@ -122,21 +141,11 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string } = {
     if (req.method === 'GET' && (m = /^\/releases\/(\d+)\/assets$/.exec(rest))) {
       const release = findRelease(m[1])
       if (!release) return fail(res, 404, 'Not Found')
-      const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page')) || 30, 1), 100)
-      const page = Math.max(Number(url.searchParams.get('page')) || 1, 1)
-      const last = Math.max(Math.ceil(release.assets.length / perPage), 1)
-      const slice = release.assets.slice((page - 1) * perPage, page * perPage)
-      const link = (p: number, rel: string): string =>
-        `<${api.origin}${url.pathname}?per_page=${perPage}&page=${p}>; rel="${rel}"`
-      const links = [
-        ...(page > 1 ? [link(page - 1, 'prev'), link(1, 'first')] : []),
-        ...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []),
-      ]
-      return sendJson(
+      return sendPage(
         res,
-        200,
-        slice.map((a) => assetJson(u, a)),
-        links.length ? { link: links.join(', ') } : {},
+        url,
+        api.origin,
+        release.assets.map((a) => assetJson(u, a)),
       )
     }
     if ((m = /^\/releases\/assets\/(\d+)$/.exec(rest)) && (req.method === 'GET' || req.method === 'DELETE')) {
@@ -200,6 +209,18 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string } = {
       const upload_url = `${uploads.origin}/repos/${owner}/${repo}/releases/${id}/assets{?name,label}`
       releases.push({ id, tag_name: tag, upload_url, assets: [] })
       return { id, upload_url }
+    },
+    issues,
+    addPullRequest(number, opts = {}) {
+      if (issues.pulls.some((p) => p.number === number)) throw new Error(`pull request #${number} already exists`)
+      const pull: PullRecord = {
+        number,
+        headRepo: opts.headRepo === undefined ? `${owner}/${repo}` : opts.headRepo,
+        headSha: opts.headSha ?? createHash('sha1').update(`head-${number}`).digest('hex'),
+        title: `Pull request ${number}`,
+      }
+      issues.pulls.push(pull)
+      return pull
     },
     fail(fault) {
       faults.push({ ...fault, after: fault.after ?? 0, times: fault.times ?? 1 })

@@ -76,3 +76,67 @@ export function errorJson(status: number, message: string, errors?: unknown[]) {
     status: String(status),
   }
 }
+
+export interface PullRecord {
+  number: number
+  /** `owner/repo` of the head; another repository for a fork, null when the fork was deleted. */
+  headRepo: string | null
+  headSha: string
+  title: string
+}
+
+export interface CommentRecord {
+  id: number
+  issue_number: number
+  body: string
+  user: { login: string; type: 'Bot' | 'User' }
+  created_at: string
+  updated_at: string
+}
+
+export function pullJson(u: RepoUrls, p: PullRecord) {
+  const base = `${u.api}/repos/${u.owner}/${u.repo}`
+  const repoJson = (fullName: string) => ({
+    id: fullName.length,
+    name: fullName.split('/')[1],
+    full_name: fullName,
+    fork: fullName.toLowerCase() !== `${u.owner}/${u.repo}`.toLowerCase(),
+  })
+  return {
+    url: `${base}/pulls/${p.number}`,
+    id: 900_000 + p.number,
+    node_id: `PR_${p.number}`,
+    html_url: `${u.api}/${u.owner}/${u.repo}/pull/${p.number}`,
+    number: p.number,
+    state: 'open',
+    locked: false,
+    title: p.title,
+    user: { login: 'contributor', type: 'User' },
+    body: null,
+    created_at: STAMP,
+    updated_at: STAMP,
+    head: {
+      label: `${p.headRepo?.split('/')[0] ?? 'unknown'}:feature`,
+      ref: 'feature',
+      sha: p.headSha,
+      repo: p.headRepo === null ? null : repoJson(p.headRepo),
+    },
+    base: { label: `${u.owner}:main`, ref: 'main', sha: '0'.repeat(40), repo: repoJson(`${u.owner}/${u.repo}`) },
+  }
+}
+
+export function commentJson(u: RepoUrls, c: CommentRecord) {
+  return {
+    url: `${u.api}/repos/${u.owner}/${u.repo}/issues/comments/${c.id}`,
+    html_url: `${u.api}/${u.owner}/${u.repo}/pull/${c.issue_number}#issuecomment-${c.id}`,
+    issue_url: `${u.api}/repos/${u.owner}/${u.repo}/issues/${c.issue_number}`,
+    id: c.id,
+    node_id: `IC_${c.id}`,
+    user: { login: c.user.login, id: c.user.login.length, type: c.user.type },
+    created_at: c.created_at,
+    updated_at: c.updated_at,
+    author_association: c.user.type === 'Bot' ? 'NONE' : 'CONTRIBUTOR',
+    body: c.body,
+    performed_via_github_app: null,
+  }
+}

@@ -299,4 +299,62 @@ describe('GitHub REST stand-in with Octokit from @actions/github', () => {
       }),
     ).rejects.toMatchObject({ status: 401, response: { data: { message: 'Bad credentials' } } })
   })
+
+  it('serves pull requests and their comments: paginated list, create, update, the token permission, the body limit', async () => {
+    const octokit = getOctokit(gh.token, { baseUrl: gh.url })
+    const fork = gh.addPullRequest(5, { headRepo: 'forker/octo-repo' })
+    const pull = await octokit.rest.pulls.get({ owner, repo, pull_number: 5 })
+    expect(pull.data).toMatchObject({ number: 5, head: { sha: fork.headSha, repo: { full_name: 'forker/octo-repo' } } })
+    await expect(octokit.rest.pulls.get({ owner, repo, pull_number: 6 })).rejects.toMatchObject({ status: 404 })
+
+    for (let i = 0; i < 5; i++) await octokit.rest.issues.createComment({ owner, repo, issue_number: 5, body: `c${i}` })
+    const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: 5, body: 'last' })
+    expect(created.status).toBe(201)
+    expect(created.data).toMatchObject({ body: 'last', user: { login: 'github-actions[bot]', type: 'Bot' } })
+    expect(created.data.html_url).toBe(`${gh.url}/${owner}/${repo}/pull/5#issuecomment-${created.data.id}`)
+    const all = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: 5, per_page: 2 })
+    expect(all.map((c) => c.body)).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'last'])
+    expect(gh.requests.filter((r) => r.path.includes('/issues/5/comments?per_page=2'))).toHaveLength(3)
+
+    const updated = await octokit.rest.issues.updateComment({
+      owner,
+      repo,
+      comment_id: created.data.id,
+      body: 'edited',
+    })
+    expect(updated.data).toMatchObject({ id: created.data.id, body: 'edited' })
+    expect(updated.data.updated_at > created.data.updated_at).toBe(true)
+    await expect(octokit.rest.issues.updateComment({ owner, repo, comment_id: 1, body: 'x' })).rejects.toMatchObject({
+      status: 404,
+    })
+    // GitHub's limit on a comment body.
+    await expect(
+      octokit.rest.issues.createComment({ owner, repo, issue_number: 5, body: 'x'.repeat(65_537) }),
+    ).rejects.toMatchObject({ status: 422 })
+    await octokit.rest.issues.createComment({ owner, repo, issue_number: 5, body: 'x'.repeat(65_536) })
+
+    // A read-only token (a fork's pull_request run) reads and cannot write; without the permission it cannot read.
+    gh.issues.permission = 'read'
+    try {
+      expect((await octokit.rest.issues.listComments({ owner, repo, issue_number: 5 })).status).toBe(200)
+      const refused = { status: 403, response: { data: { message: 'Resource not accessible by integration' } } }
+      await expect(
+        octokit.rest.issues.createComment({ owner, repo, issue_number: 5, body: 'x' }),
+      ).rejects.toMatchObject(refused)
+      await expect(
+        octokit.rest.issues.updateComment({ owner, repo, comment_id: created.data.id, body: 'y' }),
+      ).rejects.toMatchObject(refused)
+      gh.issues.permission = 'none'
+      await expect(octokit.rest.pulls.get({ owner, repo, pull_number: 5 })).rejects.toMatchObject(refused)
+    } finally {
+      gh.issues.permission = 'write'
+    }
+
+    // A one-off fault answers the next matching request only.
+    gh.fail({ method: 'POST', path: /\/comments$/, status: 502, message: 'Server Error' })
+    await expect(octokit.rest.issues.createComment({ owner, repo, issue_number: 5, body: 'x' })).rejects.toMatchObject({
+      status: 502,
+    })
+    expect((await octokit.rest.issues.createComment({ owner, repo, issue_number: 5, body: 'x' })).status).toBe(201)
+  })
 })

@@ -1,0 +1,354 @@
+export const id = 617;
+export const ids = [617];
+export const modules = {
+
+/***/ 2617:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  postPrComment: () => (/* binding */ postPrComment),
+  preparePrComment: () => (/* binding */ preparePrComment),
+  pullRequestNumber: () => (/* binding */ pullRequestNumber),
+  runUrl: () => (/* binding */ runUrl)
+});
+
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(25625);
+// EXTERNAL MODULE: ./src/inputs/input-error.ts
+var input_error = __webpack_require__(39354);
+// EXTERNAL MODULE: ./src/sanitize.ts
+var sanitize = __webpack_require__(25540);
+// EXTERNAL MODULE: ./src/videogen/errors.ts
+var errors = __webpack_require__(49532);
+// EXTERNAL MODULE: ./src/deliver/outputs.ts
+var outputs = __webpack_require__(45867);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/format.ts
+var format = __webpack_require__(16264);
+// EXTERNAL MODULE: ./src/deliver/markup.ts
+var markup = __webpack_require__(59101);
+;// CONCATENATED MODULE: ./src/deliver/pr-comment-body.ts
+// The pull-request comment: status, prompt, a row per clip, and who made it. Pure rendering, tested by
+// parsing the output. It stays on the pull request for weeks, so it never shows a signed URL (those stop
+// working within the hour): each clip links what lasts, or the workflow run.
+
+
+
+/** GitHub refuses a comment body longer than this. */
+const PR_COMMENT_LIMIT = 65_536;
+/**
+ * The marker that finds this comment again: the key is hashed, so no text of the user's (a `-->`, say) can end
+ * the HTML comment, and any key gives a marker of the same form.
+ */
+function commentMarker(key) {
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(key, 'utf8').digest('hex').slice(0, 32);
+    return `${MARKER_PREFIX}${hash} -->`;
+}
+/** How every marker of this action starts, whatever its key. */
+const MARKER_PREFIX = '<!-- videogen-action:pr-comment:';
+/** Whether a comment body is one this action wrote under `marker`. */
+function hasMarker(body, marker) {
+    return typeof body === 'string' && body.startsWith(marker);
+}
+/** A link that still works next month: public preview, release asset, artifact, else the run. */
+function lastingLink(clip, input) {
+    const n = clip.index;
+    if (clip.publicUrl)
+        return { url: clip.publicUrl, label: `▶️ Watch clip ${n}` };
+    if (clip.releaseAssetUrl)
+        return { url: clip.releaseAssetUrl, label: `⬇️ Clip ${n} (release asset)` };
+    if (input.artifact)
+        return { url: input.artifact.url, label: `📦 Clip ${n} (in artifact ${(0,markup/* cut */.Jj)(input.artifact.name, 100)})` };
+    return { url: input.runUrl, label: `🎞️ Clip ${n} (in the workflow run)` };
+}
+function clipRow(clip, input) {
+    const { url, label } = lastingLink(clip, input);
+    // No lasting thumbnail exists (a video's thumbnail link is signed), so the preview is a link, not an image.
+    const preview = `<a href="${(0,markup/* escapeUrl */.vy)(url)}">${(0,markup/* escapeText */.X1)(label)}</a><br><code>${(0,markup/* escapeText */.X1)((0,markup/* cut */.Jj)(clip.fileId, 100))}</code>`;
+    const duration = clip.durationSeconds !== undefined ? `${clip.durationSeconds} s` : '—';
+    const bytes = clip.bytes ?? clip.reportedBytes;
+    const size = bytes !== undefined ? (0,format/* formatBytes */.z3)(bytes) : '—';
+    return `<tr><td>${clip.index}</td><td>${preview}</td><td>${duration}</td><td>${size}</td></tr>\n`;
+}
+function heading(input) {
+    const deliveryFailed = input.status === 'succeeded' && input.error !== undefined;
+    const status = deliveryFailed ? 'delivery failed' : input.status.replace(/-/g, ' ');
+    const icon = deliveryFailed ? '❌' : (markup/* STATUS_ICON */.tW[input.status] ?? '🎬');
+    const count = input.status === 'succeeded' && !deliveryFailed
+        ? ` (${input.clips.length} clip${input.clips.length === 1 ? '' : 's'})`
+        : '';
+    return `<h3>${icon} VideoGen clip: ${(0,markup/* escapeText */.X1)(status)}${count}</h3>\n`;
+}
+function details(input) {
+    const rows = [];
+    if (input.prompt)
+        rows.push(['Prompt', (0,markup/* escapeText */.X1)((0,markup/* cut */.Jj)(input.prompt, markup/* PROMPT_CHARS */.tO))]);
+    if (input.error)
+        rows.push(['Error', (0,markup/* escapeText */.X1)((0,markup/* cut */.Jj)(input.error, markup/* ERROR_CHARS */.jI))]);
+    if (input.requestId)
+        rows.push(['Request id', `<code>${(0,markup/* escapeText */.X1)((0,markup/* cut */.Jj)(input.requestId, 200))}</code>`]);
+    if (input.nextStep)
+        rows.push(['Next step', (0,markup/* escapeText */.X1)((0,markup/* cut */.Jj)(input.nextStep, 1000))]);
+    if (rows.length === 0)
+        return '';
+    return `<table>\n${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>\n`).join('')}</table>\n`;
+}
+function footer(input) {
+    const parts = [
+        input.executionId
+            ? `Execution <code>${(0,markup/* escapeText */.X1)((0,markup/* cut */.Jj)(input.executionId, 200))}</code>, ${input.cacheHit ? 'from the cache (no new execution)' : 'new'}`
+            : 'No execution id',
+        // Bare, so GitHub links it to the commit.
+        input.commit ? `for commit ${(0,markup/* escapeText */.X1)(input.commit.slice(0, 7))}` : undefined,
+        `<a href="${(0,markup/* escapeUrl */.vy)(input.runUrl)}">workflow run</a>`,
+    ].filter((p) => p !== undefined);
+    let out = `<p><sub>${parts.join(' · ')}</sub></p>\n`;
+    if (input.clips.some((c) => !c.publicUrl && !c.releaseAssetUrl && !input.artifact)) {
+        out +=
+            '<p><sub>The clips’ own links are signed and expire within the hour, so this comment links the workflow run. ' +
+                'Set <code>public-preview: true</code> for links that last, or <code>artifact-name</code> to keep the files with the run.</sub></p>\n';
+    }
+    return out;
+}
+/** The comment's Markdown, at most `limit` characters: rows that do not fit are counted in a line under the table. */
+function renderPrComment(input, limit = PR_COMMENT_LIMIT) {
+    const head = `${input.marker}\n\n${heading(input)}${details(input)}`;
+    const tail = footer(input);
+    if (input.clips.length === 0)
+        return head + tail;
+    const open = '\n<table>\n<tr><th>#</th><th>Clip</th><th>Duration</th><th>Size</th></tr>\n';
+    const close = '</table>\n';
+    const more = (left) => `<p>… and ${left} more in the <a href="${(0,markup/* escapeUrl */.vy)(input.runUrl)}">run summary</a> (a pull-request comment is limited to ${PR_COMMENT_LIMIT} characters).</p>\n`;
+    // Every part but the rows, with the line of the largest count it could need and its line breaks.
+    const reserve = head.length + open.length + close.length + more(input.clips.length).length + 2 + tail.length;
+    let rows = '';
+    let shown = 0;
+    for (const clip of input.clips) {
+        const row = clipRow(clip, input);
+        if (reserve + rows.length + row.length > limit)
+            break;
+        rows += row;
+        shown++;
+    }
+    const left = input.clips.length - shown;
+    return `${head}${open}${rows}${close}${left > 0 ? `\n${more(left)}` : ''}\n${tail}`;
+}
+
+;// CONCATENATED MODULE: ./src/deliver/pr-comment.ts
+// The pull-request comment on GitHub: which pull request (from the event), a read-only check before anything
+// is billed, then one comment per key, created by the first run and updated by every later one. Writing it
+// never fails the step: by then the clips are paid for.
+
+
+
+
+
+
+/** Each GitHub call of the comment together: a hung API must not hold a finished (paid) run. */
+const BUDGET_MS = 60_000;
+/** Events whose payload carries the pull request itself (`issue_comment` carries it as an issue). */
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
+const record = (value) => value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+const pr_comment_text = (value) => (typeof value === 'string' ? value : undefined);
+function statusOf(error) {
+    const status = record(error)?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+/** The pull request the event is about, or undefined for any other run. */
+function pullRequestNumber(eventName, payload) {
+    const event = record(payload);
+    let number;
+    if (eventName !== undefined && PR_EVENTS.has(eventName))
+        number = record(event?.pull_request)?.number;
+    else if (eventName === 'issue_comment') {
+        // A comment on a plain issue has no `issue.pull_request`: not a pull request.
+        const issue = record(event?.issue);
+        if (record(issue?.pull_request))
+            number = issue?.number;
+    }
+    return typeof number === 'number' && Number.isSafeInteger(number) && number > 0 ? number : undefined;
+}
+/** The run's page (its summary has every clip and link), for the attempt that wrote the comment. */
+function runUrl(env = process.env) {
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const attempt = /^[1-9]\d{0,5}$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
+    return `${server}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${env.GITHUB_RUN_ID ?? ''}${attempt}`;
+}
+function repository() {
+    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(process.env.GITHUB_REPOSITORY ?? '');
+    return m ? { owner: m[1], repo: m[2] } : undefined;
+}
+async function octokitFor(token) {
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+    return getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' });
+}
+/** The fork and head fields of a pull request (the API's answer, or the event's copy). */
+function headOf(pull, base) {
+    const head = record(record(pull)?.head);
+    if (!head)
+        return undefined;
+    const name = pr_comment_text(record(head.repo)?.full_name);
+    const sha = pr_comment_text(head.sha);
+    // A deleted fork leaves `head.repo` null: still another repository.
+    return {
+        fork: name === undefined || name.toLowerCase() !== base.toLowerCase(),
+        ...(sha && /^[0-9a-f]{40}$/i.test(sha) && { headSha: sha }),
+    };
+}
+/**
+ * Before anything is created or billed: the pull request of this run, and a token that can read it.
+ * Returns undefined (after one notice) when the run is not about a pull request. Read-only: a fork's
+ * token passes here and is only refused when writing, which warns.
+ */
+async function preparePrComment(settings) {
+    let context;
+    try {
+        ;
+        ({ context } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351)));
+    }
+    catch (error) {
+        // The library reads the event file when it loads; one that is not JSON leaves no pull request to find.
+        log/* log */.R.warning(`pr-comment: could not read the event of this run (${(0,errors/* errorText */.kc)(error)}); no comment is written`);
+        return undefined;
+    }
+    const number = pullRequestNumber(context.eventName, context.payload);
+    if (number === undefined) {
+        log/* log */.R.notice(`pr-comment is ignored: this run is a '${(0,sanitize/* clean */.uH)(context.eventName || 'unknown', 100)}' event, not one of a pull request`);
+        return undefined;
+    }
+    if (context.eventName === 'issue_comment' &&
+        hasMarker(record(record(context.payload)?.comment)?.body, MARKER_PREFIX)) {
+        // With a token other than the job's, writing the comment starts the workflow again: a loop that pays every round.
+        throw new input_error/* InputError */.dz('pr-comment', `this run was started by a comment that this action wrote, so commenting again would start the next run, and so on. Skip such runs: \`if: \${{ !startsWith(github.event.comment.body, '${MARKER_PREFIX}') }}\`. Nothing was created or billed.`);
+    }
+    const repo = repository();
+    if (!repo) {
+        log/* log */.R.warning(`pr-comment: GITHUB_REPOSITORY is not 'owner/repo'; no comment is written`);
+        return undefined;
+    }
+    const base = `${repo.owner}/${repo.repo}`;
+    const target = {
+        ...repo,
+        number,
+        token: settings.token,
+        marker: commentMarker(settings.key),
+        ...(headOf(record(context.payload)?.pull_request, base) ?? { fork: false }),
+    };
+    const octokit = await octokitFor(settings.token);
+    let pull;
+    try {
+        ;
+        ({ data: pull } = await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+            ...repo,
+            pull_number: number,
+            request: { signal: AbortSignal.timeout(BUDGET_MS) },
+        }));
+    }
+    catch (error) {
+        const status = statusOf(error);
+        if (status === 401 || status === 403 || status === 404) {
+            throw new input_error/* InputError */.dz('pr-comment', `the token cannot read pull request #${number} of ${base} (${(0,errors/* errorText */.kc)(error)}). Give the job \`permissions: pull-requests: write\` (github-token defaults to the job's token), or pass a github-token that has it. Nothing was created or billed.`);
+        }
+        log/* log */.R.warning(`pr-comment: could not check pull request #${number} (${(0,errors/* errorText */.kc)(error)}); the comment is tried when the run ends`);
+        return target;
+    }
+    const checked = { ...target, ...headOf(pull, base) };
+    log/* log */.R.info(`pr-comment: pull request #${number} of ${base}${checked.fork ? ' (from a fork)' : ''}; commented when the run ends`);
+    return checked;
+}
+/**
+ * The comment this action wrote under the target's marker, if any. Someone could paste the marker into a
+ * comment of their own: a bot's comment (the job token writes as github-actions[bot]) is preferred, then the oldest.
+ */
+async function findComment(octokit, t, signal) {
+    let fallback;
+    // The typings of paginate leave out `request`, which it passes on to each page's request like any other call.
+    const params = { owner: t.owner, repo: t.repo, issue_number: t.number, per_page: 100, request: { signal } };
+    const pages = octokit.paginate.iterator('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', params);
+    for await (const page of pages) {
+        for (const item of page.data) {
+            const comment = record(item);
+            const id = comment?.id;
+            if (typeof id !== 'number' || !Number.isSafeInteger(id) || !hasMarker(comment?.body, t.marker))
+                continue;
+            if (pr_comment_text(record(comment?.user)?.type) === 'Bot')
+                return id;
+            fallback ??= id;
+        }
+    }
+    return fallback;
+}
+async function upsert(t, body) {
+    const octokit = await octokitFor(t.token);
+    const signal = AbortSignal.timeout(BUDGET_MS);
+    const id = await findComment(octokit, t, signal);
+    if (id !== undefined) {
+        try {
+            const { data } = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+                owner: t.owner,
+                repo: t.repo,
+                comment_id: id,
+                body,
+                request: { signal },
+            });
+            return { data, updated: true };
+        }
+        catch (error) {
+            // Deleted since it was listed: write a new one.
+            if (statusOf(error) !== 404)
+                throw error;
+        }
+    }
+    const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        owner: t.owner,
+        repo: t.repo,
+        issue_number: t.number,
+        body,
+        request: { signal },
+    });
+    return { data, updated: false };
+}
+function explainFailure(t, error) {
+    const what = `Could not comment on pull request #${t.number}: ${(0,errors/* errorText */.kc)(error)}.`;
+    const status = statusOf(error);
+    const rateLimited = /rate limit/i.test((0,errors/* errorText */.kc)(error));
+    if ((status === 403 || status === 404) && !rateLimited && t.fork) {
+        return `${what} This pull request comes from a fork, and GitHub gives its pull_request runs a read-only token. To comment on fork pull requests, run the job on pull_request_target with \`permissions: pull-requests: write\`; that run has a write token and your secrets, so never check out or run the fork's code in it. The step does not fail for this.`;
+    }
+    if ((status === 401 || status === 403 || status === 404) && !rateLimited) {
+        return `${what} The token cannot write to the pull request: give the job \`permissions: pull-requests: write\` (github-token defaults to the job's token). The step does not fail for this.`;
+    }
+    return `${what} The step does not fail for this; the next run updates the comment.`;
+}
+/** Creates or updates the comment and sets `pr-comment-url`. Any failure is a warning, never a failed step. */
+async function postPrComment(t, report) {
+    try {
+        const body = renderPrComment({
+            ...report,
+            marker: t.marker,
+            runUrl: runUrl(),
+            ...(t.headSha && { commit: t.headSha }),
+        });
+        const { data, updated } = await upsert(t, body);
+        const url = pr_comment_text(record(data)?.html_url);
+        const link = url && /^https?:\/\//i.test(url) ? url : undefined;
+        if (link)
+            (0,outputs/* setOutput */.uH)(outputs/* OUTPUTS */.py.prCommentUrl, link);
+        log/* log */.R.info(`${updated ? 'Updated the' : 'Created a'} comment on pull request #${t.number}${link ? ` → ${(0,sanitize/* clean */.uH)(link)}` : ''}`);
+    }
+    catch (error) {
+        log/* log */.R.warning(explainFailure(t, error));
+    }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=617.index.js.map

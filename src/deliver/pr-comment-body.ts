@@ -1,0 +1,127 @@
+// The pull-request comment: status, prompt, a row per clip, and who made it. Pure rendering, tested by
+// parsing the output. It stays on the pull request for weeks, so it never shows a signed URL (those stop
+// working within the hour): each clip links what lasts, or the workflow run.
+import { createHash } from 'node:crypto'
+import { formatBytes } from '../format.js'
+import { ERROR_CHARS, PROMPT_CHARS, STATUS_ICON, cut, escapeText, escapeUrl } from './markup.js'
+import type { Clip } from '../clip.js'
+
+/** GitHub refuses a comment body longer than this. */
+export const PR_COMMENT_LIMIT = 65_536
+
+export interface PrCommentInput {
+  /** The hidden line that identifies this comment (commentMarker). */
+  marker: string
+  status: string
+  executionId?: string
+  prompt?: string
+  clips: Clip[]
+  cacheHit?: boolean
+  artifact?: { name: string; url: string }
+  error?: string
+  requestId?: string
+  nextStep?: string
+  /** The workflow run (its page has the job summary). */
+  runUrl: string
+  /** The pull request's head commit the run was for. */
+  commit?: string
+}
+
+/**
+ * The marker that finds this comment again: the key is hashed, so no text of the user's (a `-->`, say) can end
+ * the HTML comment, and any key gives a marker of the same form.
+ */
+export function commentMarker(key: string): string {
+  const hash = createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 32)
+  return `${MARKER_PREFIX}${hash} -->`
+}
+
+/** How every marker of this action starts, whatever its key. */
+export const MARKER_PREFIX = '<!-- videogen-action:pr-comment:'
+
+/** Whether a comment body is one this action wrote under `marker`. */
+export function hasMarker(body: unknown, marker: string): boolean {
+  return typeof body === 'string' && body.startsWith(marker)
+}
+
+/** A link that still works next month: public preview, release asset, artifact, else the run. */
+function lastingLink(clip: Clip, input: PrCommentInput): { url: string; label: string } {
+  const n = clip.index
+  if (clip.publicUrl) return { url: clip.publicUrl, label: `▶️ Watch clip ${n}` }
+  if (clip.releaseAssetUrl) return { url: clip.releaseAssetUrl, label: `⬇️ Clip ${n} (release asset)` }
+  if (input.artifact)
+    return { url: input.artifact.url, label: `📦 Clip ${n} (in artifact ${cut(input.artifact.name, 100)})` }
+  return { url: input.runUrl, label: `🎞️ Clip ${n} (in the workflow run)` }
+}
+
+function clipRow(clip: Clip, input: PrCommentInput): string {
+  const { url, label } = lastingLink(clip, input)
+  // No lasting thumbnail exists (a video's thumbnail link is signed), so the preview is a link, not an image.
+  const preview = `<a href="${escapeUrl(url)}">${escapeText(label)}</a><br><code>${escapeText(cut(clip.fileId, 100))}</code>`
+  const duration = clip.durationSeconds !== undefined ? `${clip.durationSeconds} s` : '—'
+  const bytes = clip.bytes ?? clip.reportedBytes
+  const size = bytes !== undefined ? formatBytes(bytes) : '—'
+  return `<tr><td>${clip.index}</td><td>${preview}</td><td>${duration}</td><td>${size}</td></tr>\n`
+}
+
+function heading(input: PrCommentInput): string {
+  const deliveryFailed = input.status === 'succeeded' && input.error !== undefined
+  const status = deliveryFailed ? 'delivery failed' : input.status.replace(/-/g, ' ')
+  const icon = deliveryFailed ? '❌' : (STATUS_ICON[input.status] ?? '🎬')
+  const count =
+    input.status === 'succeeded' && !deliveryFailed
+      ? ` (${input.clips.length} clip${input.clips.length === 1 ? '' : 's'})`
+      : ''
+  return `<h3>${icon} VideoGen clip: ${escapeText(status)}${count}</h3>\n`
+}
+
+function details(input: PrCommentInput): string {
+  const rows: Array<[string, string]> = []
+  if (input.prompt) rows.push(['Prompt', escapeText(cut(input.prompt, PROMPT_CHARS))])
+  if (input.error) rows.push(['Error', escapeText(cut(input.error, ERROR_CHARS))])
+  if (input.requestId) rows.push(['Request id', `<code>${escapeText(cut(input.requestId, 200))}</code>`])
+  if (input.nextStep) rows.push(['Next step', escapeText(cut(input.nextStep, 1000))])
+  if (rows.length === 0) return ''
+  return `<table>\n${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>\n`).join('')}</table>\n`
+}
+
+function footer(input: PrCommentInput): string {
+  const parts = [
+    input.executionId
+      ? `Execution <code>${escapeText(cut(input.executionId, 200))}</code>, ${input.cacheHit ? 'from the cache (no new execution)' : 'new'}`
+      : 'No execution id',
+    // Bare, so GitHub links it to the commit.
+    input.commit ? `for commit ${escapeText(input.commit.slice(0, 7))}` : undefined,
+    `<a href="${escapeUrl(input.runUrl)}">workflow run</a>`,
+  ].filter((p) => p !== undefined)
+  let out = `<p><sub>${parts.join(' · ')}</sub></p>\n`
+  if (input.clips.some((c) => !c.publicUrl && !c.releaseAssetUrl && !input.artifact)) {
+    out +=
+      '<p><sub>The clips’ own links are signed and expire within the hour, so this comment links the workflow run. ' +
+      'Set <code>public-preview: true</code> for links that last, or <code>artifact-name</code> to keep the files with the run.</sub></p>\n'
+  }
+  return out
+}
+
+/** The comment's Markdown, at most `limit` characters: rows that do not fit are counted in a line under the table. */
+export function renderPrComment(input: PrCommentInput, limit = PR_COMMENT_LIMIT): string {
+  const head = `${input.marker}\n\n${heading(input)}${details(input)}`
+  const tail = footer(input)
+  if (input.clips.length === 0) return head + tail
+  const open = '\n<table>\n<tr><th>#</th><th>Clip</th><th>Duration</th><th>Size</th></tr>\n'
+  const close = '</table>\n'
+  const more = (left: number) =>
+    `<p>… and ${left} more in the <a href="${escapeUrl(input.runUrl)}">run summary</a> (a pull-request comment is limited to ${PR_COMMENT_LIMIT} characters).</p>\n`
+  // Every part but the rows, with the line of the largest count it could need and its line breaks.
+  const reserve = head.length + open.length + close.length + more(input.clips.length).length + 2 + tail.length
+  let rows = ''
+  let shown = 0
+  for (const clip of input.clips) {
+    const row = clipRow(clip, input)
+    if (reserve + rows.length + row.length > limit) break
+    rows += row
+    shown++
+  }
+  const left = input.clips.length - shown
+  return `${head}${open}${rows}${close}${left > 0 ? `\n${more(left)}` : ''}\n${tail}`
+}

@@ -1,0 +1,241 @@
+// The pull-request comment on GitHub: which pull request (from the event), a read-only check before anything
+// is billed, then one comment per key, created by the first run and updated by every later one. Writing it
+// never fails the step: by then the clips are paid for.
+import { log } from '../log.js'
+import { InputError } from '../inputs/input-error.js'
+import type { PrCommentSettings } from '../inputs/settings.js'
+import { clean } from '../sanitize.js'
+import { errorText } from '../videogen/errors.js'
+import { OUTPUTS, setOutput } from './outputs.js'
+import { MARKER_PREFIX, type PrCommentInput, commentMarker, hasMarker, renderPrComment } from './pr-comment-body.js'
+
+type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>
+
+/** Each GitHub call of the comment together: a hung API must not hold a finished (paid) run. */
+const BUDGET_MS = 60_000
+
+/** Events whose payload carries the pull request itself (`issue_comment` carries it as an issue). */
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment'])
+
+export interface PrCommentTarget {
+  owner: string
+  repo: string
+  number: number
+  token: string
+  marker: string
+  /** The head is another repository: GitHub gives `pull_request` runs of forks a read-only token. */
+  fork: boolean
+  headSha?: string
+}
+
+/** What the run has to say: the comment's content but for what the target and the environment add. */
+export type PrReport = Omit<PrCommentInput, 'marker' | 'runUrl' | 'commit'>
+
+const record = (value: unknown): Record<string, unknown> | undefined =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
+
+function statusOf(error: unknown): number | undefined {
+  const status = record(error)?.status
+  return typeof status === 'number' ? status : undefined
+}
+
+/** The pull request the event is about, or undefined for any other run. */
+export function pullRequestNumber(eventName: string | undefined, payload: unknown): number | undefined {
+  const event = record(payload)
+  let number: unknown
+  if (eventName !== undefined && PR_EVENTS.has(eventName)) number = record(event?.pull_request)?.number
+  else if (eventName === 'issue_comment') {
+    // A comment on a plain issue has no `issue.pull_request`: not a pull request.
+    const issue = record(event?.issue)
+    if (record(issue?.pull_request)) number = issue?.number
+  }
+  return typeof number === 'number' && Number.isSafeInteger(number) && number > 0 ? number : undefined
+}
+
+/** The run's page (its summary has every clip and link), for the attempt that wrote the comment. */
+export function runUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const attempt = /^[1-9]\d{0,5}$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''
+  return `${server}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${env.GITHUB_RUN_ID ?? ''}${attempt}`
+}
+
+function repository(): { owner: string; repo: string } | undefined {
+  const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(process.env.GITHUB_REPOSITORY ?? '')
+  return m ? { owner: m[1] as string, repo: m[2] as string } : undefined
+}
+
+async function octokitFor(token: string): Promise<Octokit> {
+  const { getOctokit } = await import('@actions/github')
+  return getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' })
+}
+
+/** The fork and head fields of a pull request (the API's answer, or the event's copy). */
+function headOf(pull: unknown, base: string): { fork: boolean; headSha?: string } | undefined {
+  const head = record(record(pull)?.head)
+  if (!head) return undefined
+  const name = text(record(head.repo)?.full_name)
+  const sha = text(head.sha)
+  // A deleted fork leaves `head.repo` null: still another repository.
+  return {
+    fork: name === undefined || name.toLowerCase() !== base.toLowerCase(),
+    ...(sha && /^[0-9a-f]{40}$/i.test(sha) && { headSha: sha }),
+  }
+}
+
+/**
+ * Before anything is created or billed: the pull request of this run, and a token that can read it.
+ * Returns undefined (after one notice) when the run is not about a pull request. Read-only: a fork's
+ * token passes here and is only refused when writing, which warns.
+ */
+export async function preparePrComment(settings: PrCommentSettings): Promise<PrCommentTarget | undefined> {
+  let context: (typeof import('@actions/github'))['context']
+  try {
+    ;({ context } = await import('@actions/github'))
+  } catch (error) {
+    // The library reads the event file when it loads; one that is not JSON leaves no pull request to find.
+    log.warning(`pr-comment: could not read the event of this run (${errorText(error)}); no comment is written`)
+    return undefined
+  }
+  const number = pullRequestNumber(context.eventName, context.payload)
+  if (number === undefined) {
+    log.notice(
+      `pr-comment is ignored: this run is a '${clean(context.eventName || 'unknown', 100)}' event, not one of a pull request`,
+    )
+    return undefined
+  }
+  if (
+    context.eventName === 'issue_comment' &&
+    hasMarker(record(record(context.payload)?.comment)?.body, MARKER_PREFIX)
+  ) {
+    // With a token other than the job's, writing the comment starts the workflow again: a loop that pays every round.
+    throw new InputError(
+      'pr-comment',
+      `this run was started by a comment that this action wrote, so commenting again would start the next run, and so on. Skip such runs: \`if: \${{ !startsWith(github.event.comment.body, '${MARKER_PREFIX}') }}\`. Nothing was created or billed.`,
+    )
+  }
+  const repo = repository()
+  if (!repo) {
+    log.warning(`pr-comment: GITHUB_REPOSITORY is not 'owner/repo'; no comment is written`)
+    return undefined
+  }
+  const base = `${repo.owner}/${repo.repo}`
+  const target: PrCommentTarget = {
+    ...repo,
+    number,
+    token: settings.token,
+    marker: commentMarker(settings.key),
+    ...(headOf(record(context.payload)?.pull_request, base) ?? { fork: false }),
+  }
+  const octokit = await octokitFor(settings.token)
+  let pull: unknown
+  try {
+    ;({ data: pull } = await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+      ...repo,
+      pull_number: number,
+      request: { signal: AbortSignal.timeout(BUDGET_MS) },
+    }))
+  } catch (error) {
+    const status = statusOf(error)
+    if (status === 401 || status === 403 || status === 404) {
+      throw new InputError(
+        'pr-comment',
+        `the token cannot read pull request #${number} of ${base} (${errorText(error)}). Give the job \`permissions: pull-requests: write\` (github-token defaults to the job's token), or pass a github-token that has it. Nothing was created or billed.`,
+      )
+    }
+    log.warning(
+      `pr-comment: could not check pull request #${number} (${errorText(error)}); the comment is tried when the run ends`,
+    )
+    return target
+  }
+  const checked = { ...target, ...headOf(pull, base) }
+  log.info(
+    `pr-comment: pull request #${number} of ${base}${checked.fork ? ' (from a fork)' : ''}; commented when the run ends`,
+  )
+  return checked
+}
+
+/**
+ * The comment this action wrote under the target's marker, if any. Someone could paste the marker into a
+ * comment of their own: a bot's comment (the job token writes as github-actions[bot]) is preferred, then the oldest.
+ */
+async function findComment(octokit: Octokit, t: PrCommentTarget, signal: AbortSignal): Promise<number | undefined> {
+  let fallback: number | undefined
+  // The typings of paginate leave out `request`, which it passes on to each page's request like any other call.
+  const params = { owner: t.owner, repo: t.repo, issue_number: t.number, per_page: 100, request: { signal } }
+  const pages = octokit.paginate.iterator('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', params)
+  for await (const page of pages) {
+    for (const item of page.data as unknown[]) {
+      const comment = record(item)
+      const id = comment?.id
+      if (typeof id !== 'number' || !Number.isSafeInteger(id) || !hasMarker(comment?.body, t.marker)) continue
+      if (text(record(comment?.user)?.type) === 'Bot') return id
+      fallback ??= id
+    }
+  }
+  return fallback
+}
+
+async function upsert(t: PrCommentTarget, body: string): Promise<{ data: unknown; updated: boolean }> {
+  const octokit = await octokitFor(t.token)
+  const signal = AbortSignal.timeout(BUDGET_MS)
+  const id = await findComment(octokit, t, signal)
+  if (id !== undefined) {
+    try {
+      const { data } = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+        owner: t.owner,
+        repo: t.repo,
+        comment_id: id,
+        body,
+        request: { signal },
+      })
+      return { data, updated: true }
+    } catch (error) {
+      // Deleted since it was listed: write a new one.
+      if (statusOf(error) !== 404) throw error
+    }
+  }
+  const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+    owner: t.owner,
+    repo: t.repo,
+    issue_number: t.number,
+    body,
+    request: { signal },
+  })
+  return { data, updated: false }
+}
+
+function explainFailure(t: PrCommentTarget, error: unknown): string {
+  const what = `Could not comment on pull request #${t.number}: ${errorText(error)}.`
+  const status = statusOf(error)
+  const rateLimited = /rate limit/i.test(errorText(error))
+  if ((status === 403 || status === 404) && !rateLimited && t.fork) {
+    return `${what} This pull request comes from a fork, and GitHub gives its pull_request runs a read-only token. To comment on fork pull requests, run the job on pull_request_target with \`permissions: pull-requests: write\`; that run has a write token and your secrets, so never check out or run the fork's code in it. The step does not fail for this.`
+  }
+  if ((status === 401 || status === 403 || status === 404) && !rateLimited) {
+    return `${what} The token cannot write to the pull request: give the job \`permissions: pull-requests: write\` (github-token defaults to the job's token). The step does not fail for this.`
+  }
+  return `${what} The step does not fail for this; the next run updates the comment.`
+}
+
+/** Creates or updates the comment and sets `pr-comment-url`. Any failure is a warning, never a failed step. */
+export async function postPrComment(t: PrCommentTarget, report: PrReport): Promise<void> {
+  try {
+    const body = renderPrComment({
+      ...report,
+      marker: t.marker,
+      runUrl: runUrl(),
+      ...(t.headSha && { commit: t.headSha }),
+    })
+    const { data, updated } = await upsert(t, body)
+    const url = text(record(data)?.html_url)
+    const link = url && /^https?:\/\//i.test(url) ? url : undefined
+    if (link) setOutput(OUTPUTS.prCommentUrl, link)
+    log.info(
+      `${updated ? 'Updated the' : 'Created a'} comment on pull request #${t.number}${link ? ` → ${clean(link)}` : ''}`,
+    )
+  } catch (error) {
+    log.warning(explainFailure(t, error))
+  }
+}

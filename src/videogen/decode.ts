@@ -144,7 +144,7 @@ export function decodeApiError(raw: unknown): ApiErrorBody {
 function status(raw: unknown): { status: Execution['status']; statusText?: string } {
   const value = raw === 'canceled' ? 'cancelled' : raw
   if (EXECUTION_STATUSES.includes(value as ExecutionStatus)) return { status: value as ExecutionStatus }
-  return { status: 'unknown', statusText: clean(raw, 60) }
+  return { status: 'unknown', statusText: raw === undefined ? 'none' : clean(raw, 60) }
 }
 
 /**

@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most tests wait on child processes and emulator timelines, not on a core: more files at once than cores.
+    maxWorkers: 4,
     reporters: [
       'default',
       ['./scripts/coverage-reporter.ts', { minLines: MIN_SRC_LINES_COVERED }],

@@ -160,8 +160,11 @@ class CacheStore {
     ctx;
     hashes = new _cache_key_js__WEBPACK_IMPORTED_MODULE_4__/* .ContentHashes */ .Gh();
     decode;
-    /** Upload entries are saved one at a time (they share a staging directory), in the background. */
-    uploadSaves = Promise.resolve();
+    /**
+     * Restores and saves take turns: they share the staging directory, which each one cleans up after itself
+     * (a batch restores and saves several entries at once). Upload entries are saved in the background.
+     */
+    turn = Promise.resolve();
     constructor(lib, ctx) {
         this.lib = lib;
         this.ctx = ctx;
@@ -177,12 +180,20 @@ class CacheStore {
     staging(rel) {
         return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.ctx.root, ...rel.split('/'));
     }
+    inTurn(work) {
+        const result = this.turn.then(work, work);
+        this.turn = result.catch(() => undefined);
+        return result;
+    }
     async cleanUp(rel) {
         await (0,_fs_safe_js__WEBPACK_IMPORTED_MODULE_6__/* .removeInside */ .pi)(this.ctx.root, this.staging(rel));
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rmdir)(this.staging(STAGING_ROOT)).catch(() => undefined); // only when empty
     }
     /** The entry of `key`, checked and unpacked into `dir`; undefined on a miss or an unusable entry (warned). */
-    async restore(key, request, dir) {
+    restore(key, request, dir) {
+        return this.inTurn(() => this.restoreNow(key, request, dir));
+    }
+    async restoreNow(key, request, dir) {
         const rel = `${STAGING_ROOT}/${key}`;
         try {
             await this.cleanUp(rel);
@@ -285,7 +296,7 @@ class CacheStore {
     rememberUpload(file, fileId) {
         if (!this.ctx.rememberUploads)
             return;
-        this.uploadSaves = this.uploadSaves.then(() => this.saveUpload(file, fileId));
+        void this.inTurn(() => this.saveUpload(file, fileId));
     }
     async saveUpload(file, fileId) {
         try {
@@ -309,8 +320,10 @@ class CacheStore {
         }
     }
     /** Saves the clips of a finished run under `key` (all of them downloaded, or nothing is saved). */
-    async save(key, request, execution, clips) {
-        await this.uploadSaves;
+    save(key, request, execution, clips) {
+        return this.inTurn(() => this.saveNow(key, request, execution, clips));
+    }
+    async saveNow(key, request, execution, clips) {
         const n = request.request.numResults;
         if (clips.length < n) {
             _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Not saved to the cache: ${clips.length} of ${n} results came back, and a cached short result would be served to every later run`);

@@ -1661,7 +1661,7 @@ function status(raw) {
     const value = raw === 'canceled' ? 'cancelled' : raw;
     if (_types_js__WEBPACK_IMPORTED_MODULE_2__/* .EXECUTION_STATUSES */ .c.includes(value))
         return { status: value };
-    return { status: 'unknown', statusText: (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(raw, 60) };
+    return { status: 'unknown', statusText: raw === undefined ? 'none' : (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(raw, 60) };
 }
 /**
  * An ExecutedTool. The id the action asked for (`expectedId`) wins over the one in the body: a server that

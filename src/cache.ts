@@ -108,8 +108,11 @@ export async function openCache(ctx: CacheContext): Promise<CacheStore | undefin
 export class CacheStore {
   private readonly hashes = new ContentHashes()
   private readonly decode: DecodeContext
-  /** Upload entries are saved one at a time (they share a staging directory), in the background. */
-  private uploadSaves: Promise<void> = Promise.resolve()
+  /**
+   * Restores and saves take turns: they share the staging directory, which each one cleans up after itself
+   * (a batch restores and saves several entries at once). Upload entries are saved in the background.
+   */
+  private turn: Promise<unknown> = Promise.resolve()
 
   constructor(
     private readonly lib: Lib,
@@ -131,13 +134,23 @@ export class CacheStore {
     return path.join(this.ctx.root, ...rel.split('/'))
   }
 
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.turn.then(work, work)
+    this.turn = result.catch(() => undefined)
+    return result
+  }
+
   private async cleanUp(rel: string): Promise<void> {
     await removeInside(this.ctx.root, this.staging(rel))
     await rmdir(this.staging(STAGING_ROOT)).catch(() => undefined) // only when empty
   }
 
   /** The entry of `key`, checked and unpacked into `dir`; undefined on a miss or an unusable entry (warned). */
-  async restore(key: string, request: ClipRequest, dir: string): Promise<RestoredRun | undefined> {
+  restore(key: string, request: ClipRequest, dir: string): Promise<RestoredRun | undefined> {
+    return this.inTurn(() => this.restoreNow(key, request, dir))
+  }
+
+  private async restoreNow(key: string, request: ClipRequest, dir: string): Promise<RestoredRun | undefined> {
     const rel = `${STAGING_ROOT}/${key}`
     try {
       await this.cleanUp(rel)
@@ -238,7 +251,7 @@ export class CacheStore {
 
   rememberUpload(file: LocalFile, fileId: string): void {
     if (!this.ctx.rememberUploads) return
-    this.uploadSaves = this.uploadSaves.then(() => this.saveUpload(file, fileId))
+    void this.inTurn(() => this.saveUpload(file, fileId))
   }
 
   private async saveUpload(file: LocalFile, fileId: string): Promise<void> {
@@ -264,8 +277,11 @@ export class CacheStore {
   }
 
   /** Saves the clips of a finished run under `key` (all of them downloaded, or nothing is saved). */
-  async save(key: string, request: ClipRequest, execution: Execution, clips: Clip[]): Promise<void> {
-    await this.uploadSaves
+  save(key: string, request: ClipRequest, execution: Execution, clips: Clip[]): Promise<void> {
+    return this.inTurn(() => this.saveNow(key, request, execution, clips))
+  }
+
+  private async saveNow(key: string, request: ClipRequest, execution: Execution, clips: Clip[]): Promise<void> {
     const n = request.request.numResults
     if (clips.length < n) {
       log.warning(

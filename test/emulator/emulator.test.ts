@@ -117,6 +117,9 @@ describe('uploads and storage', () => {
 
     const before = await api<FileInfo>('POST', `/v1/files/${ticket.body.fileId}/hydrate`)
     expect(before.body.downloadSource?.status).toBe('pending')
+    // Processing takes long enough that the GET below sees it pending on a loaded machine too.
+    const readyDelay = emu.options.fileReadyDelayMs
+    emu.configure({ fileReadyDelayMs: 1500 })
 
     const put = await raw('PUT', ticket.body.uploadUrl, { body: png, headers: { 'content-type': 'image/png' } })
     expect(put.status).toBe(200)
@@ -131,6 +134,7 @@ describe('uploads and storage', () => {
 
     const got = await api<FileInfo>('GET', `/v1/files/${ticket.body.fileId}`)
     expect(got.body).toMatchObject({ type: null, scope: 'TEMPORARY', downloadSource: { status: 'pending', url: null } })
+    emu.configure({ fileReadyDelayMs: readyDelay })
 
     const hydrated = await waitFor(
       () => api<FileInfo>('POST', `/v1/files/${ticket.body.fileId}/hydrate`),
@@ -190,6 +194,9 @@ describe('uploads and storage', () => {
 
 describe('executions', () => {
   it('runs pending → running → succeeded with downloadable results', async () => {
+    // Queued long enough that the first GET sees it pending on a loaded machine too.
+    const job = emu.options.job
+    emu.configure({ job: { ...job, queuedMs: 1500 } })
     const created = await generate({
       prompt: 'foggy forest',
       aspectRatio: { width: 16, height: 9 },
@@ -210,6 +217,7 @@ describe('executions', () => {
       results: [],
       error: null,
     })
+    emu.configure({ job })
     const running = await waitFor(
       () => getExecution(id),
       (r) => r.body.status === 'running',

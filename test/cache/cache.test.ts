@@ -3,13 +3,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Emulator, startEmulator } from './emulator/index.js'
-import { newWorkspace, runAction, type RunResult } from './runner/run-action.js'
-import { type ResultsService, startResultsService } from './standins/results-service.js'
-import { ContentHashes, clipCacheKey } from '../src/cache-key.js'
-import { loadSettings } from '../src/inputs/settings.js'
+import { type Emulator, startEmulator } from '../emulator/index.js'
+import { newWorkspace, runAction, type RunResult } from '../runner/run-action.js'
+import { type ResultsService, startResultsService } from '../standins/results-service.js'
+import { ContentHashes, clipCacheKey } from '../../src/cache-key.js'
+import { loadSettings } from '../../src/inputs/settings.js'
 
-const fixture = (name: string) => readFileSync(new URL(`./emulator/fixtures/${name}`, import.meta.url))
+const fixture = (name: string) => readFileSync(new URL(`../emulator/fixtures/${name}`, import.meta.url))
 
 let emulator: Emulator
 let results: ResultsService

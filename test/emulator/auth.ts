@@ -1,4 +1,5 @@
-// Bearer-token check of the API server (contract §1, §7.2).
+// Bearer-token check of the API server: no or an empty token is 401 missing_api_key, an unknown one 401
+// invalid_api_key.
 
 export type AuthResult =
   { ok: true; token: string } | { ok: false; code: 'missing_api_key' | 'invalid_api_key'; message: string }

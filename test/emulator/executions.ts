@@ -72,7 +72,8 @@ export class ExecutionStore {
     return record
   }
 
-  /** Looks an id up under either prefix: old `vg_exec_` ids stay valid after the switch to `vg_tool_` (U16). */
+  /** Looks an id up under either prefix: old `vg_exec_` ids stay valid after the switch to `vg_tool_`, as
+   * the service is assumed to keep them. */
   find(id: string): ExecutionRecord | undefined {
     const exact = this.executions.get(id)
     if (exact) return exact

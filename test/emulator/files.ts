@@ -1,5 +1,6 @@
 // File records: upload tickets, processing after the PUT, result files of executions, and their FileInfo views.
-// GET shows source statuses without URLs (assumption U8); hydrate signs fresh URLs.
+// GET shows source statuses without URLs (the documents leave open whether it signs them; the safe
+// assumption); hydrate signs fresh URLs.
 import { createHash } from 'node:crypto'
 import { randomId } from './ids.js'
 import { mediaDuration } from './duration.js'

@@ -1,11 +1,12 @@
-// Fixed clock-hour windows per API key per endpoint group (contract §7.4, assumption U7).
+// Fixed clock-hour windows per API key per endpoint group (the documented limits are per hour; whether the
+// window is fixed or sliding is not said, and fixed is assumed).
 // Requests refused with 429 do not count.
 import type { RateGroup } from './types.js'
 
 export const DEFAULT_RATE_LIMITS: Readonly<Record<RateGroup, number>> = {
   'tools-post': 500,
   'executions-get': 5_000,
-  'executions-list': 5_000, // not in §7.4; assumed like executions-get
+  'executions-list': 5_000, // no limit is documented; assumed like executions-get
   cancel: 250,
   'files-get': 50_000,
   hydrate: 2_500,

@@ -22,7 +22,7 @@ export interface JobScript {
   attempts?: number
 }
 
-/** Hourly rate-limit groups (contract §7.4, plus 'executions-list' and 'other' for routes it does not list). */
+/** Hourly rate-limit groups: the documented ones, plus 'executions-list' and 'other' for routes no limit is documented for. */
 export type RateGroup =
   'tools-post' | 'executions-get' | 'executions-list' | 'cancel' | 'files-get' | 'hydrate' | 'upload' | 'other'
 
@@ -49,7 +49,7 @@ export interface EmulatorOptions {
   watermarkNoneAllowed?: boolean
   /** Executions the team can still create; decremented in place on every creation; default Infinity. */
   credits?: number
-  /** Per hour, per key, per group; defaults from contract §7.4. */
+  /** Per hour, per key, per group; defaults are the documented limits. */
   rateLimits?: Partial<Record<RateGroup, number>>
   /** Bytes served for result videos (default: fixtures/clip.mp4). */
   resultBytes?: Buffer

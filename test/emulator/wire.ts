@@ -1,4 +1,4 @@
-// JSON shapes the emulator sends (contract §3–§4, oas-oct era: a superset of the older shapes).
+// JSON shapes the emulator sends: those of the Oct 2026 API document, a superset of the older shapes.
 import type { FileType } from './types.js'
 
 export interface ApiError {

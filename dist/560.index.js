@@ -280,6 +280,8 @@ class BatchRun {
     deadline;
     cache;
     stopCreating;
+    prComment;
+    artifact;
     constructor(settings, client, state, started) {
         this.settings = settings;
         this.client = client;
@@ -319,11 +321,32 @@ class BatchRun {
         catch (error) {
             if (error instanceof signals/* CancelledByRunner */.h || this.signal.aborted)
                 throw await this.onCancelled();
+            await this.commentOnPr(error);
             throw error;
         }
+        await this.commentOnPr();
+    }
+    /** Last, whatever the outcome, so that an earlier run's success never stays on the pull request. Never throws. */
+    async commentOnPr(error) {
+        if (!this.prComment)
+            return;
+        const { postPrComment } = await __webpack_require__.e(/* import() */ 617).then(__webpack_require__.bind(__webpack_require__, 2617));
+        await postPrComment(this.prComment, {
+            status: this.batchStatus(),
+            clips: [],
+            items: this.items.map((i) => ({
+                id: i.key,
+                status: i.status,
+                clips: i.clips,
+                ...(i.phase === 'cached' && { cacheHit: true }),
+                ...(i.error && { error: i.error }),
+            })),
+            ...(this.artifact && { artifact: this.artifact }),
+            ...(error !== undefined && !(error instanceof BatchFailure) && { error: (0,errors/* errorText */.kc)(error) }),
+        });
     }
     async run() {
-        await (0,preflight/* preflight */.M)(this.settings);
+        await (0,preflight/* preflight */.M)(this.settings, (target) => (this.prComment = target));
         if (this.settings.resume) {
             for (const item of this.items)
                 this.adopt(item, item.executionId, Date.now());
@@ -626,6 +649,7 @@ class BatchRun {
                 at += item.clips.length;
             }
             artifact = published.artifact;
+            this.artifact = artifact;
         }
         catch (error) {
             publishFailure = (0,errors/* errorText */.kc)(error);

@@ -75,7 +75,26 @@ function clipRow(clip, input) {
     const size = bytes !== undefined ? (0,format/* formatBytes */.z3)(bytes) : '—';
     return `<tr><td>${clip.index}</td><td>${preview}</td><td>${duration}</td><td>${size}</td></tr>\n`;
 }
+/** A batch item: its id, status, a lasting link per clip, and what went wrong. */
+function itemRow(item, input) {
+    const links = item.clips
+        .slice(0, 10)
+        .map((clip) => {
+        const { url, label } = lastingLink(clip, input);
+        return `<a href="${(0,markup/* escapeUrl */.vy)(url)}">${(0,markup/* escapeText */.X1)(label)}</a>`;
+    })
+        .join('<br>');
+    const more = item.clips.length > 10 ? `<br>… ${item.clips.length - 10} more` : '';
+    const status = `${markup/* STATUS_ICON */.tW[item.status] ?? '🎬'} ${(0,markup/* escapeText */.X1)(item.status)}${item.cacheHit ? ' (cache)' : ''}`;
+    const error = item.error ? (0,markup/* escapeText */.X1)((0,markup/* cut */.Jj)(item.error, 300)) : '';
+    return `<tr><td><code>${(0,markup/* escapeText */.X1)((0,markup/* cut */.Jj)(item.id, 100))}</code></td><td>${status}</td><td>${links || '—'}${more}</td><td>${error}</td></tr>\n`;
+}
 function heading(input) {
+    if (input.items) {
+        const ok = input.items.filter((i) => i.status === 'succeeded').length;
+        const icon = markup/* STATUS_ICON */.tW[input.status] ?? '🎬';
+        return `<h3>${icon} VideoGen batch: ${(0,markup/* escapeText */.X1)(input.status.replace(/-/g, ' '))} (${ok} of ${input.items.length} succeeded)</h3>\n`;
+    }
     const deliveryFailed = input.status === 'succeeded' && input.error !== undefined;
     const status = deliveryFailed ? 'delivery failed' : input.status.replace(/-/g, ' ');
     const icon = deliveryFailed ? '❌' : (markup/* STATUS_ICON */.tW[input.status] ?? '🎬');
@@ -100,15 +119,18 @@ function details(input) {
 }
 function footer(input) {
     const parts = [
-        input.executionId
-            ? `Execution <code>${(0,markup/* escapeText */.X1)((0,markup/* cut */.Jj)(input.executionId, 200))}</code>, ${input.cacheHit ? 'from the cache (no new execution)' : 'new'}`
-            : 'No execution id',
+        input.items
+            ? `${input.items.filter((i) => i.clips.length > 0).length} requests with clips`
+            : input.executionId
+                ? `Execution <code>${(0,markup/* escapeText */.X1)((0,markup/* cut */.Jj)(input.executionId, 200))}</code>, ${input.cacheHit ? 'from the cache (no new execution)' : 'new'}`
+                : 'No execution id',
         // Bare, so GitHub links it to the commit.
         input.commit ? `for commit ${(0,markup/* escapeText */.X1)(input.commit.slice(0, 7))}` : undefined,
         `<a href="${(0,markup/* escapeUrl */.vy)(input.runUrl)}">workflow run</a>`,
     ].filter((p) => p !== undefined);
     let out = `<p><sub>${parts.join(' · ')}</sub></p>\n`;
-    if (input.clips.some((c) => !c.publicUrl && !c.releaseAssetUrl && !input.artifact)) {
+    const clips = input.items ? input.items.flatMap((i) => i.clips) : input.clips;
+    if (clips.some((c) => !c.publicUrl && !c.releaseAssetUrl && !input.artifact)) {
         out +=
             '<p><sub>The clips’ own links are signed and expire within the hour, so this comment links the workflow run. ' +
                 'Set <code>public-preview: true</code> for links that last, or <code>artifact-name</code> to keep the files with the run.</sub></p>\n';
@@ -119,23 +141,27 @@ function footer(input) {
 function renderPrComment(input, limit = PR_COMMENT_LIMIT) {
     const head = `${input.marker}\n\n${heading(input)}${details(input)}`;
     const tail = footer(input);
-    if (input.clips.length === 0)
+    const rowsOf = input.items
+        ? input.items.map((item) => itemRow(item, input))
+        : input.clips.map((clip) => clipRow(clip, input));
+    if (rowsOf.length === 0)
         return head + tail;
-    const open = '\n<table>\n<tr><th>#</th><th>Clip</th><th>Duration</th><th>Size</th></tr>\n';
+    const open = input.items
+        ? '\n<table>\n<tr><th>Request</th><th>Status</th><th>Clips</th><th>Error</th></tr>\n'
+        : '\n<table>\n<tr><th>#</th><th>Clip</th><th>Duration</th><th>Size</th></tr>\n';
     const close = '</table>\n';
     const more = (left) => `<p>… and ${left} more in the <a href="${(0,markup/* escapeUrl */.vy)(input.runUrl)}">run summary</a> (a pull-request comment is limited to ${PR_COMMENT_LIMIT} characters).</p>\n`;
     // Every part but the rows, with the line of the largest count it could need and its line breaks.
-    const reserve = head.length + open.length + close.length + more(input.clips.length).length + 2 + tail.length;
+    const reserve = head.length + open.length + close.length + more(rowsOf.length).length + 2 + tail.length;
     let rows = '';
     let shown = 0;
-    for (const clip of input.clips) {
-        const row = clipRow(clip, input);
+    for (const row of rowsOf) {
         if (reserve + rows.length + row.length > limit)
             break;
         rows += row;
         shown++;
     }
-    const left = input.clips.length - shown;
+    const left = rowsOf.length - shown;
     return `${head}${open}${rows}${close}${left > 0 ? `\n${more(left)}` : ''}\n${tail}`;
 }
 

@@ -1083,8 +1083,6 @@ async function loadSettings(read, apiKey) {
     const prCommentOn = await bool('pr-comment', false);
     if (prCommentOn && !githubToken)
         problems.add('github-token', 'is empty; pr-comment needs a token with pull-requests: write');
-    if (prCommentOn && isBatch)
-        problems.add('pr-comment', 'does not comment on a batch (requests) yet; use it on a step that makes one request');
     if (prCommentOn && !wait)
         problems.add('pr-comment', 'has nothing to report with wait: false; set it on the step that resumes with execution-id');
     // Workflow and job by default, so each job keeps its own comment; matrix legs share a job id and need their own key.

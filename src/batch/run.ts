@@ -16,6 +16,7 @@ import { deliverClips } from '../deliver/deliver-clips.js'
 import { downloadDeadline } from '../deliver/download.js'
 import { type GalleryItem, renderGallery } from '../deliver/gallery.js'
 import { OUTPUTS, type ItemResult, itemResult, setBatchOutputs, setClipOutputs, setOutput } from '../deliver/outputs.js'
+import type { PrCommentTarget } from '../deliver/pr-comment.js'
 import { publish } from '../deliver/publish.js'
 import { resultsRecord, writeResultsFile } from '../deliver/results-file.js'
 import { writeSummary } from '../deliver/summary.js'
@@ -69,6 +70,8 @@ export class BatchRun {
   private readonly deadline: number
   private cache: CacheStore | undefined
   private stopCreating: string | undefined
+  private prComment: PrCommentTarget | undefined
+  private artifact: { name: string; url: string } | undefined
 
   constructor(
     private readonly settings: Settings,
@@ -110,12 +113,33 @@ export class BatchRun {
       await this.run()
     } catch (error) {
       if (error instanceof CancelledByRunner || this.signal.aborted) throw await this.onCancelled()
+      await this.commentOnPr(error)
       throw error
     }
+    await this.commentOnPr()
+  }
+
+  /** Last, whatever the outcome, so that an earlier run's success never stays on the pull request. Never throws. */
+  private async commentOnPr(error?: unknown): Promise<void> {
+    if (!this.prComment) return
+    const { postPrComment } = await import('../deliver/pr-comment.js')
+    await postPrComment(this.prComment, {
+      status: this.batchStatus(),
+      clips: [],
+      items: this.items.map((i) => ({
+        id: i.key,
+        status: i.status,
+        clips: i.clips,
+        ...(i.phase === 'cached' && { cacheHit: true }),
+        ...(i.error && { error: i.error }),
+      })),
+      ...(this.artifact && { artifact: this.artifact }),
+      ...(error !== undefined && !(error instanceof BatchFailure) && { error: errorText(error) }),
+    })
   }
 
   private async run(): Promise<void> {
-    await preflight(this.settings)
+    await preflight(this.settings, (target) => (this.prComment = target))
     if (this.settings.resume) {
       for (const item of this.items) this.adopt(item, item.executionId as string, Date.now())
       log.info(`Resuming ${this.items.length} executions`)
@@ -421,6 +445,7 @@ export class BatchRun {
         at += item.clips.length
       }
       artifact = published.artifact
+      this.artifact = artifact
     } catch (error) {
       publishFailure = errorText(error)
     }

@@ -25,6 +25,17 @@ export interface PrCommentInput {
   runUrl: string
   /** The pull request's head commit the run was for. */
   commit?: string
+  /** A batch: one row per item instead of one per clip. */
+  items?: PrCommentItem[]
+}
+
+/** One request of a batch, as the comment shows it. */
+export interface PrCommentItem {
+  id: string
+  status: string
+  clips: Clip[]
+  cacheHit?: boolean
+  error?: string
 }
 
 /**
@@ -64,7 +75,27 @@ function clipRow(clip: Clip, input: PrCommentInput): string {
   return `<tr><td>${clip.index}</td><td>${preview}</td><td>${duration}</td><td>${size}</td></tr>\n`
 }
 
+/** A batch item: its id, status, a lasting link per clip, and what went wrong. */
+function itemRow(item: PrCommentItem, input: PrCommentInput): string {
+  const links = item.clips
+    .slice(0, 10)
+    .map((clip) => {
+      const { url, label } = lastingLink(clip, input)
+      return `<a href="${escapeUrl(url)}">${escapeText(label)}</a>`
+    })
+    .join('<br>')
+  const more = item.clips.length > 10 ? `<br>… ${item.clips.length - 10} more` : ''
+  const status = `${STATUS_ICON[item.status] ?? '🎬'} ${escapeText(item.status)}${item.cacheHit ? ' (cache)' : ''}`
+  const error = item.error ? escapeText(cut(item.error, 300)) : ''
+  return `<tr><td><code>${escapeText(cut(item.id, 100))}</code></td><td>${status}</td><td>${links || '—'}${more}</td><td>${error}</td></tr>\n`
+}
+
 function heading(input: PrCommentInput): string {
+  if (input.items) {
+    const ok = input.items.filter((i) => i.status === 'succeeded').length
+    const icon = STATUS_ICON[input.status] ?? '🎬'
+    return `<h3>${icon} VideoGen batch: ${escapeText(input.status.replace(/-/g, ' '))} (${ok} of ${input.items.length} succeeded)</h3>\n`
+  }
   const deliveryFailed = input.status === 'succeeded' && input.error !== undefined
   const status = deliveryFailed ? 'delivery failed' : input.status.replace(/-/g, ' ')
   const icon = deliveryFailed ? '❌' : (STATUS_ICON[input.status] ?? '🎬')
@@ -87,15 +118,18 @@ function details(input: PrCommentInput): string {
 
 function footer(input: PrCommentInput): string {
   const parts = [
-    input.executionId
-      ? `Execution <code>${escapeText(cut(input.executionId, 200))}</code>, ${input.cacheHit ? 'from the cache (no new execution)' : 'new'}`
-      : 'No execution id',
+    input.items
+      ? `${input.items.filter((i) => i.clips.length > 0).length} requests with clips`
+      : input.executionId
+        ? `Execution <code>${escapeText(cut(input.executionId, 200))}</code>, ${input.cacheHit ? 'from the cache (no new execution)' : 'new'}`
+        : 'No execution id',
     // Bare, so GitHub links it to the commit.
     input.commit ? `for commit ${escapeText(input.commit.slice(0, 7))}` : undefined,
     `<a href="${escapeUrl(input.runUrl)}">workflow run</a>`,
   ].filter((p) => p !== undefined)
   let out = `<p><sub>${parts.join(' · ')}</sub></p>\n`
-  if (input.clips.some((c) => !c.publicUrl && !c.releaseAssetUrl && !input.artifact)) {
+  const clips = input.items ? input.items.flatMap((i) => i.clips) : input.clips
+  if (clips.some((c) => !c.publicUrl && !c.releaseAssetUrl && !input.artifact)) {
     out +=
       '<p><sub>The clips’ own links are signed and expire within the hour, so this comment links the workflow run. ' +
       'Set <code>public-preview: true</code> for links that last, or <code>artifact-name</code> to keep the files with the run.</sub></p>\n'
@@ -107,21 +141,25 @@ function footer(input: PrCommentInput): string {
 export function renderPrComment(input: PrCommentInput, limit = PR_COMMENT_LIMIT): string {
   const head = `${input.marker}\n\n${heading(input)}${details(input)}`
   const tail = footer(input)
-  if (input.clips.length === 0) return head + tail
-  const open = '\n<table>\n<tr><th>#</th><th>Clip</th><th>Duration</th><th>Size</th></tr>\n'
+  const rowsOf: string[] = input.items
+    ? input.items.map((item) => itemRow(item, input))
+    : input.clips.map((clip) => clipRow(clip, input))
+  if (rowsOf.length === 0) return head + tail
+  const open = input.items
+    ? '\n<table>\n<tr><th>Request</th><th>Status</th><th>Clips</th><th>Error</th></tr>\n'
+    : '\n<table>\n<tr><th>#</th><th>Clip</th><th>Duration</th><th>Size</th></tr>\n'
   const close = '</table>\n'
   const more = (left: number) =>
     `<p>… and ${left} more in the <a href="${escapeUrl(input.runUrl)}">run summary</a> (a pull-request comment is limited to ${PR_COMMENT_LIMIT} characters).</p>\n`
   // Every part but the rows, with the line of the largest count it could need and its line breaks.
-  const reserve = head.length + open.length + close.length + more(input.clips.length).length + 2 + tail.length
+  const reserve = head.length + open.length + close.length + more(rowsOf.length).length + 2 + tail.length
   let rows = ''
   let shown = 0
-  for (const clip of input.clips) {
-    const row = clipRow(clip, input)
+  for (const row of rowsOf) {
     if (reserve + rows.length + row.length > limit) break
     rows += row
     shown++
   }
-  const left = input.clips.length - shown
+  const left = rowsOf.length - shown
   return `${head}${open}${rows}${close}${left > 0 ? `\n${more(left)}` : ''}\n${tail}`
 }

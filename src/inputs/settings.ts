@@ -194,8 +194,6 @@ export async function loadSettings(read: Read, apiKey: string): Promise<Settings
   const prCommentOn = await bool('pr-comment', false)
   if (prCommentOn && !githubToken)
     problems.add('github-token', 'is empty; pr-comment needs a token with pull-requests: write')
-  if (prCommentOn && isBatch)
-    problems.add('pr-comment', 'does not comment on a batch (requests) yet; use it on a step that makes one request')
   if (prCommentOn && !wait)
     problems.add(
       'pr-comment',

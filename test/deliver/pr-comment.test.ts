@@ -135,6 +135,36 @@ describe('pr-comment', () => {
     expect(again.stdout).toContain(`Updated the comment on pull request #${PR} → ${first.outputs['pr-comment-url']}`)
   })
 
+  it('a batch comments one row per request, a failed one with its reason, and no signed link', async () => {
+    gh.addPullRequest(PR)
+    emulator.configure({
+      jobFor: (body) =>
+        body.prompt === 'the failing one' ? { outcome: 'failed', error: { message: 'moderation' } } : undefined,
+    })
+    try {
+      const requests = JSON.stringify([
+        { id: 'intro', prompt: 'an intro' },
+        { id: 'broken', prompt: 'the failing one' },
+        { id: 'outro', prompt: 'an outro', 'num-results': 2 },
+      ])
+      const r = await run({ requests })
+      expect(r.code).toBe(1)
+      expect(commentsOn()).toHaveLength(1)
+      const body = commentsOn()[0]?.body ?? ''
+      const doc = html(body)
+      expect(doc.querySelector('h3')?.text).toBe('❌ VideoGen batch: failed (2 of 3 succeeded)')
+      const rows = doc.querySelectorAll('table').at(-1)?.querySelectorAll('tr').slice(1) ?? []
+      expect(rows.map((row) => row.querySelector('code')?.text)).toEqual(['intro', 'broken', 'outro'])
+      expect(rows[1]?.querySelectorAll('td')[3]?.text).toContain('moderation')
+      expect(rows[2]?.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual([RUN_URL, RUN_URL])
+      const results = JSON.parse(r.outputs.results as string) as Record<string, { urls: string[] }>
+      for (const url of Object.values(results).flatMap((i) => i.urls)) expect(body).not.toContain(url)
+      expect(body).not.toContain(emulator.storageUrl)
+    } finally {
+      emulator.configure({ jobFor: undefined })
+    }
+  })
+
   it('finds its comment on a later page of a long conversation, and prefers its own over a pasted marker', async () => {
     gh.addPullRequest(PR)
     const marker = commentMarker(`${WORKFLOW}/${JOB}`)

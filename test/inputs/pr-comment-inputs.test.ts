@@ -35,15 +35,14 @@ describe('pr-comment inputs', () => {
     await expect(load({ 'pr-comment': 'yes please' })).rejects.toThrow(/Input 'pr-comment'/)
   })
 
-  it('are refused with a batch, which the comment does not show yet', async () => {
+  it('are taken with a batch, whose comment has a row per request', async () => {
     const requests = JSON.stringify([
       { id: 'a', prompt: 'a' },
       { id: 'b', prompt: 'b' },
     ])
-    await expect(load({ 'pr-comment': 'true', prompt: '', requests })).rejects.toThrow(
-      /Input 'pr-comment': does not comment on a batch \(requests\) yet/,
-    )
-    expect((await load({ prompt: '', requests })).batch).toBeDefined()
+    const settings = await load({ 'pr-comment': 'true', prompt: '', requests })
+    expect(settings.batch).toBeDefined()
+    expect(settings.prComment).toBeDefined()
   })
 })
 

@@ -1,7 +1,11 @@
 // "Answers are not trusted" and "never left running" where the executions list decides: the batch's polling
 // (one list call per tick) and the post step's search for an execution whose create was in flight.
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
-import type { Emulator } from '../emulator/index.js'
+import { type Emulator, FIXTURES_DIR } from '../emulator/index.js'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { actionEnv, inputsFor, isGenerate, warningsOf, withEmulator, workspaceWith } from '../faults/harness.js'
 import { runAction, startAction } from '../runner/run-action.js'
 import { batchInputs, liveExecutions, resultsOf, sleep } from './harness.js'
@@ -67,6 +71,50 @@ describe.concurrent('review: the executions list', () => {
         expect(liveExecutions(e)).toEqual([])
       },
     )
+  })
+
+  it('list results that point at another origin: downloaded from there without the key', async () => {
+    const seen: Array<{ url: string; headers: Record<string, unknown> }> = []
+    const clip = readFileSync(path.join(FIXTURES_DIR, 'clip.mp4'))
+    const other = createServer((req, res) => {
+      seen.push({ url: req.url ?? '', headers: { ...req.headers } })
+      res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(clip.length) })
+      res.end(clip)
+    })
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve))
+    const origin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`
+    try {
+      await withEmulator({ job: { queuedMs: 20, durationMs: 200 } }, async (e) => {
+        e.inject({
+          kind: 'rewrite',
+          method: 'GET',
+          path: LIST,
+          times: Infinity,
+          rewrite: (body) => {
+            for (const x of (body as { toolExecutions: Array<Entry & { results: Array<Record<string, unknown>> }> })
+              .toolExecutions)
+              for (const result of x.results ?? []) {
+                result.downloadUrl = `${origin}/elsewhere.mp4?sig=abc`
+                result.downloadUrlExpiresAt = Math.floor(Date.now() / 1000) + 3600
+              }
+            return undefined
+          },
+        })
+        const r = await runAction({
+          workspace: workspaceWith(),
+          inputs: batchInputs(e, [{ id: 'one', prompt: 'a clip' }]),
+          env: actionEnv(),
+        })
+        expect(r.code, r.stdout).toBe(0)
+        expect(seen.length).toBeGreaterThan(0)
+        for (const request of seen) {
+          expect(request.headers.authorization).toBeUndefined()
+          expect(JSON.stringify(request)).not.toContain(e.key)
+        }
+      })
+    } finally {
+      await new Promise<void>((resolve) => other.close(() => resolve()))
+    }
   })
 
   it('a batch whose key has many 100-clip executions: the list page is too large to read, the batch still follows', async () => {

@@ -48,6 +48,24 @@ describe.concurrent('review: the key stays secret', () => {
     })
   })
 
+  it.each([
+    ['verbatim in an error body', { kind: 'status', status: 400, body: '{"message":"Invalid key KEY"}' }],
+    [
+      'in a redirect target',
+      { kind: 'status', status: 302, headers: { Location: 'https://evil.example/KEY/x?k=KEY' } },
+    ],
+  ] as const)('a create answered with the key %s: redacted everywhere', async (_name, fault) => {
+    await withEmulator({}, async (e) => {
+      const withKey = JSON.parse(JSON.stringify(fault).replace(/KEY/g, e.key))
+      e.inject({ method: 'POST', path: CREATE, ...withKey })
+      const r = await runAction({ workspace: workspaceWith(), inputs: batchInputs(e, TWO), env: actionEnv() })
+      expect(r.code).toBe(1)
+      expect(r.outputs.results).toContain('***') // the echo was there, and redacted: held
+      expect(whereSecretShows(r, e.key)).toEqual([])
+      expect(logLinesWith(r, e.key)).toEqual([])
+    })
+  })
+
   it('step debug logging through a retried poll and a renewed download link: no key, no signed query', async () => {
     await withEmulator({}, async (e) => {
       e.inject({ method: 'GET', path: /^\/v1\/tools\/executions\//, kind: 'status', status: 503, times: 1 })

@@ -79,14 +79,14 @@ async function dryRun(settings) {
     _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info('Dry run: inputs are valid; no request is made.');
     if (settings.prComment)
         _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info('pr-comment: no comment in a dry run, which makes no request');
-    const bodies = {};
+    const bodies = new Map();
     for (const clip of settings.requests) {
         if (settings.batch)
             _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Request ${clip.id}:`);
-        bodies[clip.id ?? ''] = await plan(clip, settings.baseUrl);
+        bodies.set(clip.id ?? '', await plan(clip, settings.baseUrl));
     }
     // One request: its body; a batch: the bodies keyed by item id.
-    const shown = settings.batch ? bodies : bodies[''];
+    const shown = settings.batch ? Object.fromEntries(bodies) : bodies.get('');
     (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .OUTPUTS */ .py.status, 'dry-run');
     (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .OUTPUTS */ .py.requestBody, JSON.stringify(shown));
     if (!settings.summary)

@@ -172,10 +172,25 @@ var wait = __webpack_require__(40910);
 ;// CONCATENATED MODULE: ./src/batch/watch.ts
 
 
+
 const PAGE = 200;
+const MIN_PAGE = 10;
+/**
+ * Whether a list entry that says the execution ended has what the document says such an execution always
+ * has: results with their file and link when it succeeded, an error when it failed. The list is cheap and
+ * trusted for progress; an ending it does not fully describe is confirmed with the execution's own GET.
+ */
+function completeEnding(execution) {
+    if (execution.status === 'succeeded') {
+        return (execution.results.length > 0 &&
+            execution.results.every((r) => r.file?.fileId === r.fileId && r.downloadUrl !== undefined));
+    }
+    return execution.status !== 'failed' || execution.error !== undefined;
+}
 class ManyWatch {
     tools;
     watched = new Map();
+    pageSize = PAGE;
     constructor(tools) {
         this.tools = tools;
     }
@@ -194,19 +209,40 @@ class ManyWatch {
     /** One list call (and a GET per execution the page does not hold). */
     async tick(options) {
         if (this.watched.size === 0)
-            return { seen: [], fallbacks: 0 };
-        const page = await this.tools.listExecutions({ limit: PAGE, ...options });
+            return { seen: [], fallbacks: 0, failed: [] };
         const seen = [];
         const missing = [];
+        const failed = [];
+        let listError;
+        let page;
+        try {
+            page = (await this.tools.listExecutions({ limit: this.pageSize, ...options })).executions;
+        }
+        catch (error) {
+            if (options.signal.aborted)
+                throw error;
+            // A page too large (other jobs' executions with many results) or a failing list: this tick follows each
+            // execution on its own, and the next asks for a smaller page.
+            listError = error;
+            this.pageSize = Math.max(MIN_PAGE, Math.floor(this.pageSize / 4));
+        }
         for (const id of this.watched.keys()) {
-            const found = page.executions.find((e) => (0,ids/* sameExecution */.FZ)(e.toolExecutionId, id));
-            if (found)
+            const found = page?.find((e) => (0,ids/* sameExecution */.FZ)(e.toolExecutionId, id));
+            if (found && (!(0,types/* isTerminal */.H)(found.status) || completeEnding(found)))
                 seen.push({ ...found, toolExecutionId: id });
             else
                 missing.push(id);
         }
-        for (const id of missing)
-            seen.push(await this.tools.getExecution(id, options));
+        for (const id of missing) {
+            try {
+                seen.push(await this.tools.getExecution(id, options));
+            }
+            catch (error) {
+                if (options.signal.aborted)
+                    throw error;
+                failed.push({ id, error });
+            }
+        }
         const now = Date.now();
         for (const execution of seen) {
             const watched = this.watched.get(execution.toolExecutionId);
@@ -215,7 +251,7 @@ class ManyWatch {
             watched.scheduler.observe(now, execution);
             watched.last = execution;
         }
-        return { seen, fallbacks: missing.length };
+        return { seen, fallbacks: missing.length, failed, ...(listError !== undefined && { listError }) };
     }
     /** Milliseconds until the next tick: the soonest any running execution wants a poll. */
     nextDelay(now) {
@@ -281,6 +317,8 @@ class BatchRun {
     cache;
     stopCreating;
     prComment;
+    /** The cancels started when the signal arrived. */
+    cancelling = Promise.resolve();
     artifact;
     constructor(settings, client, state, started) {
         this.settings = settings;
@@ -346,6 +384,7 @@ class BatchRun {
         });
     }
     async run() {
+        this.cancelOnSignal();
         await (0,preflight/* preflight */.M)(this.settings, (target) => (this.prComment = target));
         if (this.settings.resume) {
             for (const item of this.items)
@@ -446,9 +485,19 @@ class BatchRun {
         catch (error) {
             if (this.signal.aborted)
                 throw error;
-            this.notCreated(item, (0,errors/* errorText */.kc)(error));
-            if (this.settings.batch?.failFast)
+            if (error instanceof errors/* AmbiguousCreateError */.J$ || error instanceof create/* CreateFailure */.L5) {
+                // It may exist and bill: never reported as "not created".
+                item.phase = 'ended';
+                item.status = 'error';
+                item.error = (0,errors/* errorText */.kc)(error);
+                log/* log */.R.warning(`[${item.key}] ${item.error}`);
+            }
+            else
+                this.notCreated(item, (0,errors/* errorText */.kc)(error));
+            if (this.settings.batch?.failFast && !this.stopCreating) {
                 this.stopCreating = `fail-fast: ${item.key} could not be created`;
+                await this.cancelRunning(cancel/* CANCEL_BUDGET_MS */.W3, this.stopCreating);
+            }
         }
     }
     notCreated(item, reason) {
@@ -486,18 +535,16 @@ class BatchRun {
             if (now >= this.deadline)
                 return this.timeOut();
             if (running.length > 0) {
-                try {
-                    const { seen } = await this.watch.tick({ deadline: this.deadline, signal: this.signal });
+                const { seen, failed, listError } = await this.watch.tick({ deadline: this.deadline, signal: this.signal });
+                if (listError === undefined)
                     listFailures = 0;
-                    for (const execution of seen)
-                        await this.observe(execution);
+                else if (++listFailures === 1) {
+                    log/* log */.R.info(`Could not read the executions list (${(0,errors/* errorText */.kc)(listError)}); following each execution on its own`);
                 }
-                catch (error) {
-                    if (this.signal.aborted)
-                        throw error;
-                    if (++listFailures === 1)
-                        log/* log */.R.warning(`Could not read the executions (${(0,errors/* errorText */.kc)(error)}); trying again`);
-                }
+                for (const execution of seen)
+                    await this.observe(execution);
+                for (const { id, error } of failed)
+                    this.unreadable(id, error);
             }
             const line = this.progressLine();
             if (line !== lastLine || Date.now() - lastLineAt >= wait/* HEARTBEAT_MS */.m) {
@@ -512,6 +559,22 @@ class BatchRun {
         }
         for (const item of this.items.filter((i) => i.phase === 'waiting'))
             this.notCreated(item, `not created (${this.stopCreating})`);
+    }
+    /** An execution whose GET failed: a 404 means it does not exist (a tampered resume); anything else is retried next tick. */
+    unreadable(id, error) {
+        const item = this.items.find((i) => i.executionId === id && i.phase === 'running');
+        if (!item)
+            return;
+        if (error instanceof errors/* VideoGenApiError */.gr && error.status === 404) {
+            this.watch.remove(id);
+            this.state.settle(id, 'terminal');
+            item.phase = 'ended';
+            item.status = 'error';
+            item.error = `execution ${id} does not exist: ${(0,errors/* errorText */.kc)(error)}`;
+            log/* log */.R.warning(`[${item.key}] ${item.error}`);
+        }
+        else
+            log/* log */.R.info(`[${item.key}] could not read execution ${id} (${(0,errors/* errorText */.kc)(error)}); trying again`);
     }
     nextCreateDelay() {
         if (this.stopCreating || !this.items.some((i) => i.phase === 'waiting'))
@@ -602,13 +665,28 @@ class BatchRun {
             item.error = `${why}; still running (cancel-on-timeout: false): resume it with execution-id`;
         }
     }
+    /**
+     * At the signal itself, not when the work in hand gives way: a create in flight cannot be withdrawn and may
+     * take longer than the runner's window, while the running executions can be cancelled at once.
+     */
+    cancelOnSignal() {
+        this.signal.addEventListener('abort', () => {
+            const reason = this.signal.reason instanceof signals/* CancelledByRunner */.h ? this.signal.reason : undefined;
+            this.cancelling = this.cancelRunning((0,cancel/* signalBudget */.Ku)(reason?.at ?? Date.now()), `stopped: ${reason?.message ?? 'cancelled'}`);
+        }, { once: true });
+    }
     async onCancelled() {
         const reason = this.signal.reason instanceof signals/* CancelledByRunner */.h ? this.signal.reason.message : 'cancelled';
         const arrived = this.signal.reason instanceof signals/* CancelledByRunner */.h ? this.signal.reason.at : Date.now();
+        await this.cancelling;
+        // A create that answered since the signal: its execution is running, and cancelled now.
         await this.cancelRunning((0,cancel/* signalBudget */.Ku)(arrived), `stopped: ${reason}`);
         this.reportOutputs();
         const cancelled = this.items.filter((i) => i.error?.startsWith('stopped')).length;
-        return new BatchFailure(`Stopped: ${reason}. ${cancelled} running execution${cancelled === 1 ? ' was' : 's were'} asked to cancel; nothing new was created.`);
+        const inFlight = this.state.createsInFlight() > 0
+            ? ' A create request was still unanswered: an execution may have been created; the post step looks for it and cancels it.'
+            : ' Nothing new was created.';
+        return new BatchFailure(`Stopped: ${reason}. ${cancelled} running execution${cancelled === 1 ? ' was' : 's were'} asked to cancel.${inFlight}`);
     }
     /** Per item (the paid clips first), then the artifact and release assets of all, then the report. */
     async deliver() {
@@ -663,7 +741,7 @@ class BatchRun {
     }
     failureMessage() {
         const failed = this.items.filter((i) => !['succeeded', 'pending'].includes(i.status));
-        const list = failed.map((i) => `${i.key} (${i.status}${i.error ? `: ${(0,sanitize/* clean */.uH)(i.error, 200)}` : ''})`).join('; ');
+        const list = failed.map((i) => `${i.key} (${i.status}${i.error ? `: ${(0,sanitize/* clean */.uH)(i.error, 1000)}` : ''})`).join('; ');
         const paid = this.items.filter((i) => i.executionId && i.status !== 'not-created').map((i) => i.key);
         const resume = paid.length > 0
             ? ' To deliver the paid ones without paying again, run the step with execution-id set to its results output.'
@@ -681,16 +759,17 @@ class BatchRun {
     }
     /** The results output (and single-clip outputs for a one-item batch) and the results file. */
     async reportOutputs() {
-        const results = {};
-        for (const item of this.items) {
-            results[item.key] = (0,outputs/* itemResult */.f8)(item.clips, item.status, {
+        // fromEntries, not assignment: an item id like "__proto__" must be a key like any other.
+        const results = Object.fromEntries(this.items.map((item) => [
+            item.key,
+            (0,outputs/* itemResult */.f8)(item.clips, item.status, {
                 ...(item.executionId && { executionId: item.executionId }),
                 ...(item.phase === 'cached' && { cacheHit: true }),
                 ...(item.error && { error: (0,sanitize/* clean */.uH)(item.error, 500) }),
-            });
-        }
+            }),
+        ]));
         if ((0,outputs/* setBatchOutputs */.ds)(results))
-            log/* log */.R.warning('The results output leaves out the URLs to stay under the runner output limit; they are in the results file');
+            log/* log */.R.warning('The results output leaves out what does not fit under the runner output limit (URLs first, then the file lists); the results file has everything');
         (0,outputs/* setOutput */.uH)(outputs/* OUTPUTS */.py.status, this.batchStatus());
         if (this.items.length === 1) {
             const [only] = this.items;

@@ -287,12 +287,25 @@ async function preparePrComment(settings) {
     log/* log */.R.info(`pr-comment: pull request #${number} of ${base}${checked.fork ? ' (from a fork)' : ''}; commented when the run ends`);
     return checked;
 }
+/** The job token writes as this GitHub App; its installation tokens cannot ask `GET /user` who they are. */
+const JOB_TOKEN_LOGIN = 'github-actions[bot]';
+/** Who the token writes as: `GET /user` for a personal token, else the job token's app. */
+async function ownLogin(octokit, signal) {
+    try {
+        const { data } = await octokit.request('GET /user', { request: { signal } });
+        return pr_comment_text(record(data)?.login) ?? JOB_TOKEN_LOGIN;
+    }
+    catch {
+        return JOB_TOKEN_LOGIN;
+    }
+}
 /**
- * The comment this action wrote under the target's marker, if any. Someone could paste the marker into a
- * comment of their own: a bot's comment (the job token writes as github-actions[bot]) is preferred, then the oldest.
+ * The comment this action wrote under the target's marker, if any: the oldest one written by the token's own
+ * user. The marker is in every comment the action writes, so anyone (another bot, a person) can quote it at
+ * the start of theirs: those are never edited.
  */
 async function findComment(octokit, t, signal) {
-    let fallback;
+    const found = [];
     // The typings of paginate leave out `request`, which it passes on to each page's request like any other call.
     const params = { owner: t.owner, repo: t.repo, issue_number: t.number, per_page: 100, request: { signal } };
     const pages = octokit.paginate.iterator('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', params);
@@ -302,12 +315,13 @@ async function findComment(octokit, t, signal) {
             const id = comment?.id;
             if (typeof id !== 'number' || !Number.isSafeInteger(id) || !hasMarker(comment?.body, t.marker))
                 continue;
-            if (pr_comment_text(record(comment?.user)?.type) === 'Bot')
-                return id;
-            fallback ??= id;
+            found.push({ id, login: pr_comment_text(record(comment?.user)?.login) });
         }
     }
-    return fallback;
+    if (found.length === 0)
+        return undefined;
+    const login = await ownLogin(octokit, signal);
+    return found.find((c) => c.login === login)?.id;
 }
 async function upsert(t, body) {
     const octokit = await octokitFor(t.token);

@@ -90,7 +90,7 @@ async function cancelCreatedUnseen(tools, inFlight, known) {
     _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`The main step was stopped while ${creates} in flight: looking for the execution it may have created`);
     let candidates;
     try {
-        candidates = await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .executionsSince */ ._0)(tools, inFlight.mark, known, Date.now() + 15_000);
+        candidates = await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .executionsSince */ ._0)(tools, inFlight.mark.newest, known, Date.now() + 15_000);
     }
     catch (error) {
         _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Could not list executions (${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorText */ .kc)(error)}): an execution may have been created and may be running. Check GET /v1/tools/executions or the dashboard and cancel it there.`);
@@ -98,7 +98,12 @@ async function cancelCreatedUnseen(tools, inFlight, known) {
     }
     const ids = candidates.map((c) => c.toolExecutionId);
     if (candidates.length === 0) {
-        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`No running execution appeared since the create was sent${inFlight.mark ? ` (after ${inFlight.mark})` : ''}: it was not created, or has ended already. Check the dashboard to be sure.`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`No running execution appeared since the create was sent${inFlight.mark.newest ? ` (after ${inFlight.mark.newest})` : ''}: it was not created, or has ended already. Check the dashboard to be sure.`);
+        return;
+    }
+    if (!inFlight.mark.known) {
+        // The list could not be read before the create: these may all have been running before the step.
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`The executions list could not be read before the create, so what is running now cannot be told apart from what ran before: not cancelling any. Check and cancel the one this step created, if any: ${ids.join(', ')}`);
         return;
     }
     if (candidates.length !== inFlight.count) {

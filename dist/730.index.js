@@ -113,9 +113,9 @@ async function mapLimit(items, limit, fn, outer) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BV: () => (/* binding */ Creator),
+/* harmony export */   L5: () => (/* binding */ CreateFailure),
 /* harmony export */   mg: () => (/* binding */ tooLateToCreate)
 /* harmony export */ });
-/* unused harmony export CreateFailure */
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
 /* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90833);
 /* harmony import */ var _videogen_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49532);
@@ -140,7 +140,7 @@ class Creator {
     tools;
     state;
     signal;
-    /** undefined until listed; null when the list was empty or could not be read. */
+    /** What the list showed before the first create (undefined until then). */
     mark;
     inFlight = 0;
     constructor(tools, state, signal) {
@@ -191,21 +191,22 @@ class Creator {
     async newestExecution(signal) {
         try {
             const page = await this.tools.listExecutions({ limit: 1, deadline: Date.now() + MARK_BUDGET_MS, signal });
-            return page.executions[0]?.toolExecutionId ?? null;
+            return { known: true, newest: page.executions[0]?.toolExecutionId ?? null };
         }
         catch (error) {
             // A certificate, proxy or DNS problem would refuse the create just the same: say so now.
             if (signal.aborted || (error instanceof _videogen_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NetworkError */ .Dr && !error.transient))
                 throw error;
             _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.debug(`Could not list the newest execution before creating: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorText */ .kc)(error)}`);
-            return null;
+            return { known: false, newest: null };
         }
     }
     async withCandidates(error) {
-        if (!this.mark)
+        // Without a readable list before, what is in it now cannot be told apart from what was there already.
+        if (!this.mark?.known)
             return error;
         try {
-            const found = await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .executionsSince */ ._0)(this.tools, this.mark, this.state.known(), Date.now() + MARK_BUDGET_MS);
+            const found = await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .executionsSince */ ._0)(this.tools, this.mark.newest, this.state.known(), Date.now() + MARK_BUDGET_MS);
             if (found.length === 0)
                 return error;
             const ids = found.map((e) => `${e.toolExecutionId} (${e.status})`).join(', ');
@@ -462,9 +463,12 @@ const cut = (text, max) => text.length > max ? `${text.slice(0, max)}… (${text
 /* harmony export */   py: () => (/* binding */ OUTPUTS),
 /* harmony export */   uH: () => (/* binding */ setOutput)
 /* harmony export */ });
+/* unused harmony export OUTPUTS_BUDGET_BYTES */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25625);
 // Step outputs: the one place that sets them. Arrays are JSON; every output stays far below the runner's
 // 1 MB per job.
+
 
 /** Output names, as action.yml declares them. */
 const OUTPUTS = {
@@ -488,7 +492,23 @@ const OUTPUTS = {
     results: 'results',
     prCommentUrl: 'pr-comment-url',
 };
+/**
+ * The runner keeps at most 1 MB of outputs per job; past it the job's outputs are dropped. This step keeps
+ * its own below this, leaving room for other steps: an output that would pass it is set empty, with a
+ * warning that the results file has everything.
+ */
+const OUTPUTS_BUDGET_BYTES = 768 * 1024;
+const sizes = new Map();
 function setOutput(name, value) {
+    const size = Buffer.byteLength(name) + Buffer.byteLength(value);
+    const others = [...sizes.entries()].reduce((sum, [n, s]) => sum + (n === name ? 0 : s), 0);
+    if (others + size > OUTPUTS_BUDGET_BYTES) {
+        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .R.warning(`Output ${name} (${value.length} characters) is left empty: the outputs would pass the runner's limit of 1 MB per job. The results file has everything.`);
+        sizes.set(name, Buffer.byteLength(name));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, '');
+        return;
+    }
+    sizes.set(name, size);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
 }
 /**
@@ -528,19 +548,32 @@ function itemResult(clips, status, extra) {
         ...(extra.error && { error: extra.error }),
     };
 }
-/** Outputs are capped at 1 MB per job; past this, the signed URLs (the bulk) are left to the results file. */
-const RESULTS_OUTPUT_BYTES = 768 * 1024;
-/** The `results` output of a batch: item id → execution id, status, file ids, urls, paths. Returns whether URLs were left out. */
+/** The share of the outputs' budget `results` may take: the signed URLs go first, then the file lists. */
+const RESULTS_OUTPUT_BYTES = 512 * 1024;
+/**
+ * The `results` output of a batch: item id → execution id, status, file ids, urls, paths. When that is too
+ * large, the URLs are left to the results file, then the file ids and paths (execution id and status stay:
+ * enough to resume). Returns whether anything was left out.
+ */
 function setBatchOutputs(results) {
-    let text = JSON.stringify(results);
-    let trimmed = false;
-    if (Buffer.byteLength(text) > RESULTS_OUTPUT_BYTES) {
-        const lean = Object.fromEntries(Object.entries(results).map(([id, { urls: _u, ...rest }]) => [id, rest]));
-        text = JSON.stringify(lean);
-        trimmed = true;
+    const fits = (text) => Buffer.byteLength(text) <= RESULTS_OUTPUT_BYTES;
+    const full = JSON.stringify(results);
+    if (fits(full)) {
+        setOutput(OUTPUTS.results, full);
+        return false;
     }
-    setOutput(OUTPUTS.results, text);
-    return trimmed;
+    const entries = Object.entries(results);
+    const lean = JSON.stringify(Object.fromEntries(entries.map(([id, { urls: _u, publicUrls: _p, ...rest }]) => [id, rest])));
+    const least = JSON.stringify(Object.fromEntries(entries.map(([id, r]) => [
+        id,
+        {
+            ...(r.executionId && { executionId: r.executionId }),
+            status: r.status,
+            ...(r.cacheHit && { cacheHit: true }),
+        },
+    ])));
+    setOutput(OUTPUTS.results, fits(lean) ? lean : least);
+    return true;
 }
 
 
@@ -716,13 +749,19 @@ function expiryNote(input) {
         : 'set `public-preview: true` for permanent links, or `artifact-name` to keep the files with the run';
     return `\n<p>Signed links and thumbnails expire (see "Link expires"): ${(0,_markup_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(alternative)}.</p>\n`;
 }
-function requestBodyBlock(body) {
+/** The request body shows at most this much of the summary's budget (a batch of 500 can be megabytes). */
+const REQUEST_BODY_SHARE = 0.5;
+function requestBodyBlock(body, budget) {
     if (body === undefined)
         return '';
-    return `\n<details><summary>Request body</summary>\n\n\`\`\`json\n${body.replace(/`/g, '\\u0060')}\n\`\`\`\n</details>\n`;
+    const max = Math.floor(budget * REQUEST_BODY_SHARE);
+    const shown = Buffer.byteLength(body) > max
+        ? `${Buffer.from(body).subarray(0, max).toString('utf8')}\n… (cut: the log has all of it)`
+        : body;
+    return `\n<details><summary>Request body</summary>\n\n\`\`\`json\n${shown.replace(/`/g, '\\u0060')}\n\`\`\`\n</details>\n`;
 }
 function renderSummary(input, budget = SUMMARY_BUDGET_BYTES) {
-    let out = header(input) + requestBodyBlock(input.requestBody);
+    let out = header(input) + requestBodyBlock(input.requestBody, budget);
     if (input.clips.length === 0)
         return out;
     const open = '\n<table>\n<tr><th>#</th><th>Preview</th><th>Clip</th><th>Duration</th><th>Size</th><th>Artifact</th><th>Link expires</th></tr>\n';

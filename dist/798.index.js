@@ -73,6 +73,8 @@ const MAX_PAGES = 3;
  */
 async function executionsSince(tools, mark, known, deadline) {
     const found = [];
+    // A list that repeats an entry must not make one execution look like two.
+    const seen = new Set();
     let cursor;
     for (let page = 0; page < MAX_PAGES; page++) {
         const { executions, nextCursor } = await tools.listExecutions({
@@ -84,8 +86,10 @@ async function executionsSince(tools, mark, known, deadline) {
             if (execution.toolExecutionId === mark)
                 return found;
             const isClip = execution.toolType === undefined || execution.toolType === GENERATE_VIDEO_CLIP;
-            if (isClip && !(0,_videogen_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isTerminal */ .H)(execution.status) && !known.has(execution.toolExecutionId))
+            const id = execution.toolExecutionId;
+            if (isClip && !(0,_videogen_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isTerminal */ .H)(execution.status) && !known.has(id) && !seen.has(id))
                 found.push(execution);
+            seen.add(id);
         }
         if (mark === null || nextCursor === undefined)
             return found;
@@ -258,13 +262,13 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(77030);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/videogen/ids.ts
 var ids = __webpack_require__(46277);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
@@ -952,6 +956,9 @@ function parseBatchResume(raw, isExecutionId) {
         if (!ITEM_ID.test(key) || !isExecutionId(id)) {
             throw new input_error/* InputError */.dz('execution-id', `item '${key}' has no valid execution id; give the results output of a batch step unchanged`);
         }
+        if ([...ids.values()].includes(id)) {
+            throw new input_error/* InputError */.dz('execution-id', `execution ${id} is given for two items; give the results output of a batch step unchanged`);
+        }
         ids.set(key, id);
     }
     if (ids.size === 0 || ids.size > MAX_ITEMS)
@@ -964,6 +971,7 @@ var secrets = __webpack_require__(73332);
 ;// CONCATENATED MODULE: ./src/inputs/settings.ts
 // Every input → one typed, validated Settings object. The only module that reads inputs. Every input is
 // checked before any request, and every problem is reported at once.
+
 
 
 
@@ -1113,6 +1121,12 @@ async function loadSettings(read, apiKey) {
     const timeoutMs = await problems.take(() => parseDuration('timeout', read('timeout') || '30m'));
     const cancelOnTimeout = await bool('cancel-on-timeout', true);
     const downloadDir = await problems.take(() => workspace.outputDir('download-dir', read('download-dir') || 'videogen-output'));
+    // A batch writes into download-dir/<id>/: a committed link there would only be refused after the clip is paid.
+    if (downloadDir !== undefined && isBatch) {
+        for (const { id } of requests) {
+            await problems.take(() => workspace.outputDir('download-dir', external_node_path_default().join(read('download-dir') || 'videogen-output', id)));
+        }
+    }
     const summary = await bool('summary', true);
     const publicPreview = await bool('public-preview', false);
     const temporaryUploads = await bool('temporary-uploads', true);
@@ -1149,12 +1163,12 @@ async function loadSettings(read, apiKey) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Au: () => (/* binding */ BodyTooLargeError),
 /* harmony export */   EF: () => (/* binding */ readCapped),
 /* harmony export */   S5: () => (/* binding */ ERROR_BODY_BYTES),
 /* harmony export */   a2: () => (/* binding */ JSON_BODY_BYTES),
 /* harmony export */   vf: () => (/* binding */ discard)
 /* harmony export */ });
-/* unused harmony export BodyTooLargeError */
 /** What is worth reading of a non-2xx answer: enough for a JSON ApiError or an S3 <Error> document. */
 const ERROR_BODY_BYTES = 8 * 1024;
 /** A 2xx JSON answer larger than this is not a plausible API response. */
@@ -1261,10 +1275,10 @@ function requestIdOf(headers) {
     const value = (0,retry/* header */.wx)(headers, 'x-request-id');
     return value === undefined ? undefined : REQUEST_ID.test(value) ? value : (0,sanitize/* clean */.uH)(value, 64);
 }
-function parseErrorBody(text) {
+function parseErrorBody(text, redact) {
     try {
         const parsed = JSON.parse(text);
-        const body = (0,videogen_decode/* decodeApiError */.dO)(parsed);
+        const body = (0,videogen_decode/* decodeApiError */.dO)(parsed, redact);
         if (body.message !== undefined)
             return { body, fromApi: true };
     }
@@ -1369,7 +1383,8 @@ class VideoGenHttp {
             return { ok: false, error: new errors/* NetworkError */.Dr(options.operation, cause, (0,network/* classifyNetworkError */.L)(cause, url)) };
         }
         options.onHeaders?.(response.headers);
-        const requestId = requestIdOf(response.headers);
+        const id = requestIdOf(response.headers);
+        const requestId = id === undefined ? undefined : this.redact(id);
         this.log.debug(`${method} ${path} → ${response.statusCode} in ${Date.now() - started} ms${requestId ? ` (request id ${requestId})` : ''}`);
         if (response.statusCode >= 300 && response.statusCode < 400) {
             (0,videogen_body/* discard */.vf)(response.body);
@@ -1381,7 +1396,9 @@ class VideoGenHttp {
             return { ok: false, error: new errors/* VideoGenApiError */.gr(response.statusCode, body, requestId, options.operation, false) };
         }
         if (response.statusCode >= 400) {
-            const { body, fromApi } = parseErrorBody(this.redact(await (0,videogen_body/* readCapped */.EF)(response.body, videogen_body/* ERROR_BODY_BYTES */.S5)));
+            // A little more than is kept, so a key that starts before the cut is read whole, and redacted whole.
+            const raw = await (0,videogen_body/* readCapped */.EF)(response.body, videogen_body/* ERROR_BODY_BYTES */.S5 + this.options.apiKey.length);
+            const { body, fromApi } = parseErrorBody(this.redact(raw).slice(0, videogen_body/* ERROR_BODY_BYTES */.S5), this.redact);
             const error = new errors/* VideoGenApiError */.gr(response.statusCode, body, requestId, options.operation, fromApi);
             // Only a 429 waits for X-RateLimit-Reset; every status honours an explicit Retry-After.
             const retryAfterMs = (0,retry/* serverDelayMs */.Jy)(response.headers, Date.now(), { rateLimitReset: response.statusCode === 429 });
@@ -1393,11 +1410,15 @@ class VideoGenHttp {
             return { ok: true, value: text === '' ? {} : JSON.parse(text) };
         }
         catch (cause) {
-            // A body cut off mid-way, or not JSON on a 2xx: the request was processed, the answer lost.
+            // A body cut off mid-way, or not JSON on a 2xx: the request was processed, the answer lost. One too
+            // large to read will be as large the next time: not worth a retry.
+            const tooLarge = cause instanceof videogen_body/* BodyTooLargeError */.Au;
             const failure = {
                 maybeSent: true,
-                transient: true,
-                explanation: 'The answer was lost after the request was processed.',
+                transient: !tooLarge,
+                explanation: tooLarge
+                    ? 'The answer was too large to read.'
+                    : 'The answer was lost after the request was processed.',
             };
             return { ok: false, error: new errors/* NetworkError */.Dr(options.operation, cause, failure) };
         }
@@ -1510,7 +1531,7 @@ function createClient(baseUrl, apiKey, setup = {}) {
         ...(setup.log && { log: setup.log }),
         ...(setup.dispatcher && { dispatcher: setup.dispatcher }),
     });
-    const decode = (0,videogen_decode/* decodeContextFor */.Jw)(baseUrl);
+    const decode = { ...(0,videogen_decode/* decodeContextFor */.Jw)(baseUrl), redact: http.redact };
     return {
         tools: new ToolsApi(http, decode),
         files: new files/* FilesApi */.k5(http, decode),
@@ -1549,6 +1570,7 @@ function createClient(baseUrl, apiKey, setup = {}) {
 class UnexpectedResponseError extends Error {
     name = 'UnexpectedResponseError';
 }
+const same = (text) => text;
 /** Signed storage URLs may be plain http only where the API itself is (the emulator on loopback). */
 function decodeContextFor(baseUrl) {
     return { httpLoopback: new URL(baseUrl).protocol === 'http:' };
@@ -1574,11 +1596,11 @@ function isSafeUrl(value, ctx) {
         return false;
     return url.protocol === 'https:' || (url.protocol === 'http:' && ctx.httpLoopback && loopback(url.hostname));
 }
-const url = (v, ctx) => (isSafeUrl(v, ctx) ? v : undefined);
+const url = (v, ctx) => (isSafeUrl(v, ctx) && (ctx.redact ?? same)(v) === v ? v : undefined);
 const expiry = (v) => (isUnixSeconds(v) ? v : undefined);
 const finiteIn = (v, min, max) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : undefined;
 const token = (v, pattern) => (typeof v === 'string' && pattern.test(v) ? v : undefined);
-const text = (v, max) => (typeof v === 'string' && v.trim() !== '' ? (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(v.trim(), max) : undefined);
+const text = (v, max, redact = same) => typeof v === 'string' && v.trim() !== '' ? (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(redact(v.trim()), max) : undefined;
 /** Drops the keys whose value is undefined, so a decoded object only has fields that passed. */
 function defined(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
@@ -1636,30 +1658,33 @@ function result(raw, ctx) {
         thumbnailUrlExpiresAt: expiry(raw.thumbnailUrlExpiresAt),
     });
 }
-function decodeApiError(raw) {
+function decodeApiError(raw, redact = same) {
     if (!isObj(raw))
         return {};
-    const requirement = isObj(raw.requirement) && text(raw.requirement.type, 64) !== undefined ? raw.requirement : undefined;
+    const requirement = isObj(raw.requirement) && text(raw.requirement.type, 64, redact) !== undefined ? raw.requirement : undefined;
     const details = requirement && isObj(requirement.details) ? requirement.details : undefined;
     return defined({
-        message: text(raw.message, 500),
-        code: text(raw.code, 64),
-        internalErrorCode: text(raw.internalErrorCode, 64),
+        message: text(raw.message, 500, redact),
+        code: text(raw.code, 64, redact),
+        internalErrorCode: text(raw.internalErrorCode, 64, redact),
         requirement: requirement && {
-            type: text(requirement.type, 64),
+            type: text(requirement.type, 64, redact),
             ...(details && {
                 details: Object.fromEntries(Object.entries(details)
                     .slice(0, 10)
-                    .map(([k, v]) => [(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(k, 64), (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(v, 200)])),
+                    .map(([k, v]) => [(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(redact(k), 64), (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(typeof v === 'string' ? redact(v) : v, 200)])),
             }),
         },
     });
 }
-function status(raw) {
+function status(raw, redact = same) {
     const value = raw === 'canceled' ? 'cancelled' : raw;
     if (_types_js__WEBPACK_IMPORTED_MODULE_2__/* .EXECUTION_STATUSES */ .c.includes(value))
         return { status: value };
-    return { status: 'unknown', statusText: raw === undefined ? 'none' : (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(raw, 60) };
+    return {
+        status: 'unknown',
+        statusText: raw === undefined ? 'none' : (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(typeof raw === 'string' ? redact(raw) : raw, 60),
+    };
 }
 /**
  * An ExecutedTool. The id the action asked for (`expectedId`) wins over the one in the body: a server that
@@ -1676,14 +1701,14 @@ function decodeExecution(raw, ctx, expectedId) {
     const results = Array.isArray(raw.results) ? raw.results.slice(0, 1000).map((r) => result(r, ctx)) : [];
     return defined({
         toolExecutionId: id,
-        ...status(raw.status),
+        ...status(raw.status, ctx.redact),
         toolType: token(raw.toolType, /^[A-Z0-9_]{1,64}$/),
         progressPercentage: finiteIn(raw.progressPercentage, 0, 100),
         attemptIndex: Number.isSafeInteger(raw.attemptIndex) && raw.attemptIndex >= 0
             ? raw.attemptIndex
             : undefined,
         results: results.filter((r) => r !== undefined),
-        error: isObj(raw.error) ? decodeApiError(raw.error) : undefined,
+        error: isObj(raw.error) ? decodeApiError(raw.error, ctx.redact) : undefined,
     });
 }
 function decodeCreated(raw) {

@@ -28583,7 +28583,7 @@ const STATE = {
     disposition: 'disposition',
     /** A batch: JSON object of execution id → disposition ('' while open). */
     executions: 'executions',
-    /** JSON {mark, count}: creates sent and not yet answered, and the newest execution id seen before them. */
+    /** JSON {mark, known, count}: creates sent and not yet answered, and the newest execution id seen before them. */
     createInFlight: 'createInFlight',
     /** The API base URL main resolved (post does not read inputs again). */
     baseUrl: 'baseUrl',
@@ -28600,14 +28600,14 @@ class MainState {
     batch;
     executions = new Map();
     inFlight = 0;
-    mark = null;
+    mark = { known: false, newest: null };
     constructor(batch = false) {
         this.batch = batch;
     }
     rememberBaseUrl(url) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(STATE.baseUrl, url);
     }
-    /** Before a create is sent: `mark` is the newest execution id listed just before (null if unknown). */
+    /** Before a create is sent, with what the list showed just before the first one. */
     beginCreate(mark) {
         this.inFlight++;
         if (this.inFlight === 1)
@@ -28627,6 +28627,10 @@ class MainState {
         this.executions.set(id, disposition);
         this.save(id);
     }
+    /** Creates sent and not yet answered. */
+    createsInFlight() {
+        return this.inFlight;
+    }
     /** Every execution tracked so far. */
     known() {
         return new Set(this.executions.keys());
@@ -28645,7 +28649,7 @@ class MainState {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(STATE.disposition, disposition);
     }
     saveInFlight() {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(STATE.createInFlight, this.inFlight > 0 ? JSON.stringify({ mark: this.mark, count: this.inFlight }) : '');
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(STATE.createInFlight, this.inFlight > 0 ? JSON.stringify({ mark: this.mark.newest, known: this.mark.known, count: this.inFlight }) : '');
     }
 }
 /** Post's side. State is outside input too (another step could write these names): ids are checked. */
@@ -28670,7 +28674,10 @@ function readPostState() {
     try {
         const raw = JSON.parse(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(STATE.createInFlight) || 'null');
         if (raw && Number.isInteger(raw.count) && raw.count > 0) {
-            createsInFlight = { mark: (0,_videogen_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .isExecutionId */ .MV)(raw.mark) ? raw.mark : null, count: raw.count };
+            const newest = (0,_videogen_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .isExecutionId */ .MV)(raw.mark) ? raw.mark : null;
+            // An id as mark means the list was read; without one, only `known` says it was (and was empty).
+            const known = newest !== null || (raw.known === true && raw.mark === null);
+            createsInFlight = { mark: { known, newest }, count: raw.count };
         }
     }
     catch {

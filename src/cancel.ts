@@ -74,6 +74,8 @@ export async function executionsSince(
   deadline: number,
 ): Promise<Execution[]> {
   const found: Execution[] = []
+  // A list that repeats an entry must not make one execution look like two.
+  const seen = new Set<string>()
   let cursor: string | undefined
   for (let page = 0; page < MAX_PAGES; page++) {
     const { executions, nextCursor } = await tools.listExecutions({
@@ -84,7 +86,9 @@ export async function executionsSince(
     for (const execution of executions) {
       if (execution.toolExecutionId === mark) return found
       const isClip = execution.toolType === undefined || execution.toolType === GENERATE_VIDEO_CLIP
-      if (isClip && !isTerminal(execution.status) && !known.has(execution.toolExecutionId)) found.push(execution)
+      const id = execution.toolExecutionId
+      if (isClip && !isTerminal(execution.status) && !known.has(id) && !seen.has(id)) found.push(execution)
+      seen.add(id)
     }
     if (mark === null || nextCursor === undefined) return found
     cursor = nextCursor

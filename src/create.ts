@@ -3,7 +3,7 @@
 // an answer arrives, the post step can find what appeared above the mark and cancel it.
 import { log } from './log.js'
 import { executionsSince } from './cancel.js'
-import type { MainState } from './state.js'
+import type { Mark, MainState } from './state.js'
 import { AmbiguousCreateError, NetworkError, errorText } from './videogen/errors.js'
 import type { RateBudget } from './videogen/retry.js'
 import type { ToolsApi } from './videogen/tools.js'
@@ -24,8 +24,8 @@ export class CreateFailure extends Error {
 }
 
 export class Creator {
-  /** undefined until listed; null when the list was empty or could not be read. */
-  private mark: string | null | undefined
+  /** What the list showed before the first create (undefined until then). */
+  private mark: Mark | undefined
   private inFlight = 0
 
   constructor(
@@ -75,22 +75,23 @@ export class Creator {
     return id
   }
 
-  private async newestExecution(signal: AbortSignal): Promise<string | null> {
+  private async newestExecution(signal: AbortSignal): Promise<Mark> {
     try {
       const page = await this.tools.listExecutions({ limit: 1, deadline: Date.now() + MARK_BUDGET_MS, signal })
-      return page.executions[0]?.toolExecutionId ?? null
+      return { known: true, newest: page.executions[0]?.toolExecutionId ?? null }
     } catch (error) {
       // A certificate, proxy or DNS problem would refuse the create just the same: say so now.
       if (signal.aborted || (error instanceof NetworkError && !error.transient)) throw error
       log.debug(`Could not list the newest execution before creating: ${errorText(error)}`)
-      return null
+      return { known: false, newest: null }
     }
   }
 
   private async withCandidates(error: AmbiguousCreateError): Promise<Error> {
-    if (!this.mark) return error
+    // Without a readable list before, what is in it now cannot be told apart from what was there already.
+    if (!this.mark?.known) return error
     try {
-      const found = await executionsSince(this.tools, this.mark, this.state.known(), Date.now() + MARK_BUDGET_MS)
+      const found = await executionsSince(this.tools, this.mark.newest, this.state.known(), Date.now() + MARK_BUDGET_MS)
       if (found.length === 0) return error
       const ids = found.map((e) => `${e.toolExecutionId} (${e.status})`).join(', ')
       return new CreateFailure(`${error.message} Running executions that appeared since it was sent: ${ids}.`)

@@ -69,13 +69,13 @@ export async function dryRun(settings: Settings): Promise<void> {
   const started = Date.now()
   log.info('Dry run: inputs are valid; no request is made.')
   if (settings.prComment) log.info('pr-comment: no comment in a dry run, which makes no request')
-  const bodies: Record<string, Record<string, unknown>> = {}
+  const bodies = new Map<string, Record<string, unknown>>()
   for (const clip of settings.requests) {
     if (settings.batch) log.info(`Request ${clip.id}:`)
-    bodies[clip.id ?? ''] = await plan(clip, settings.baseUrl)
+    bodies.set(clip.id ?? '', await plan(clip, settings.baseUrl))
   }
   // One request: its body; a batch: the bodies keyed by item id.
-  const shown = settings.batch ? bodies : (bodies[''] as Record<string, unknown>)
+  const shown = settings.batch ? Object.fromEntries(bodies) : (bodies.get('') as Record<string, unknown>)
   setOutput(OUTPUTS.status, 'dry-run')
   setOutput(OUTPUTS.requestBody, JSON.stringify(shown))
   if (!settings.summary) return

@@ -5,7 +5,7 @@ import { log } from './log.js'
 import * as core from '@actions/core'
 import { cancelAndConfirm, cancelOutcome, executionsSince } from './cancel.js'
 import { baseUrlFrom } from './inputs/settings.js'
-import { readPostState } from './state.js'
+import { type Mark, readPostState } from './state.js'
 import { createClient } from './videogen/client.js'
 import { errorText } from './videogen/errors.js'
 import type { ToolsApi } from './videogen/tools.js'
@@ -69,14 +69,14 @@ async function cancelOpen(tools: ToolsApi, id: string): Promise<void> {
  */
 async function cancelCreatedUnseen(
   tools: ToolsApi,
-  inFlight: { mark: string | null; count: number },
+  inFlight: { mark: Mark; count: number },
   known: ReadonlySet<string>,
 ): Promise<void> {
   const creates = inFlight.count === 1 ? 'a create request was' : `${inFlight.count} create requests were`
   log.warning(`The main step was stopped while ${creates} in flight: looking for the execution it may have created`)
   let candidates
   try {
-    candidates = await executionsSince(tools, inFlight.mark, known, Date.now() + 15_000)
+    candidates = await executionsSince(tools, inFlight.mark.newest, known, Date.now() + 15_000)
   } catch (error) {
     log.warning(
       `Could not list executions (${errorText(error)}): an execution may have been created and may be running. Check GET /v1/tools/executions or the dashboard and cancel it there.`,
@@ -86,7 +86,14 @@ async function cancelCreatedUnseen(
   const ids = candidates.map((c) => c.toolExecutionId)
   if (candidates.length === 0) {
     log.warning(
-      `No running execution appeared since the create was sent${inFlight.mark ? ` (after ${inFlight.mark})` : ''}: it was not created, or has ended already. Check the dashboard to be sure.`,
+      `No running execution appeared since the create was sent${inFlight.mark.newest ? ` (after ${inFlight.mark.newest})` : ''}: it was not created, or has ended already. Check the dashboard to be sure.`,
+    )
+    return
+  }
+  if (!inFlight.mark.known) {
+    // The list could not be read before the create: these may all have been running before the step.
+    log.warning(
+      `The executions list could not be read before the create, so what is running now cannot be told apart from what ran before: not cancelling any. Check and cancel the one this step created, if any: ${ids.join(', ')}`,
     )
     return
   }

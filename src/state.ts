@@ -12,13 +12,20 @@ export const STATE = {
   disposition: 'disposition',
   /** A batch: JSON object of execution id → disposition ('' while open). */
   executions: 'executions',
-  /** JSON {mark, count}: creates sent and not yet answered, and the newest execution id seen before them. */
+  /** JSON {mark, known, count}: creates sent and not yet answered, and the newest execution id seen before them. */
   createInFlight: 'createInFlight',
   /** The API base URL main resolved (post does not read inputs again). */
   baseUrl: 'baseUrl',
 } as const
 
 export type Disposition = 'terminal' | 'detached'
+
+/** What the executions list showed just before the first create: whether it could be read, and its newest id. */
+export interface Mark {
+  known: boolean
+  /** The newest execution id; null when the list was empty (or could not be read). */
+  newest: string | null
+}
 
 export function isPost(): boolean {
   return core.getState(STATE.isPost) === 'true'
@@ -33,7 +40,7 @@ export function markMainStarted(): void {
 export class MainState {
   private readonly executions = new Map<string, Disposition | ''>()
   private inFlight = 0
-  private mark: string | null = null
+  private mark: Mark = { known: false, newest: null }
 
   constructor(private readonly batch = false) {}
 
@@ -41,8 +48,8 @@ export class MainState {
     core.saveState(STATE.baseUrl, url)
   }
 
-  /** Before a create is sent: `mark` is the newest execution id listed just before (null if unknown). */
-  beginCreate(mark: string | null): void {
+  /** Before a create is sent, with what the list showed just before the first one. */
+  beginCreate(mark: Mark): void {
     this.inFlight++
     if (this.inFlight === 1) this.mark = mark
     this.saveInFlight()
@@ -62,6 +69,11 @@ export class MainState {
   settle(id: string, disposition: Disposition): void {
     this.executions.set(id, disposition)
     this.save(id)
+  }
+
+  /** Creates sent and not yet answered. */
+  createsInFlight(): number {
+    return this.inFlight
   }
 
   /** Every execution tracked so far. */
@@ -86,7 +98,7 @@ export class MainState {
   private saveInFlight(): void {
     core.saveState(
       STATE.createInFlight,
-      this.inFlight > 0 ? JSON.stringify({ mark: this.mark, count: this.inFlight }) : '',
+      this.inFlight > 0 ? JSON.stringify({ mark: this.mark.newest, known: this.mark.known, count: this.inFlight }) : '',
     )
   }
 }
@@ -96,7 +108,7 @@ export interface PostState {
   /** Executions main created or resumed and did not see end (nor leave on purpose). */
   open: string[]
   /** Creates that were sent and never answered: main was killed while they were in flight. */
-  createsInFlight?: { mark: string | null; count: number }
+  createsInFlight?: { mark: Mark; count: number }
 }
 
 /** Post's side. State is outside input too (another step could write these names): ids are checked. */
@@ -115,9 +127,16 @@ export function readPostState(): PostState {
   if (isExecutionId(single) && !core.getState(STATE.disposition)) open.push(single)
   let createsInFlight: PostState['createsInFlight']
   try {
-    const raw = JSON.parse(core.getState(STATE.createInFlight) || 'null') as { mark?: unknown; count?: unknown } | null
+    const raw = JSON.parse(core.getState(STATE.createInFlight) || 'null') as {
+      mark?: unknown
+      known?: unknown
+      count?: unknown
+    } | null
     if (raw && Number.isInteger(raw.count) && (raw.count as number) > 0) {
-      createsInFlight = { mark: isExecutionId(raw.mark) ? raw.mark : null, count: raw.count as number }
+      const newest = isExecutionId(raw.mark) ? raw.mark : null
+      // An id as mark means the list was read; without one, only `known` says it was (and was empty).
+      const known = newest !== null || (raw.known === true && raw.mark === null)
+      createsInFlight = { mark: { known, newest }, count: raw.count as number }
     }
   } catch {
     createsInFlight = undefined

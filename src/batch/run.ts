@@ -11,7 +11,7 @@ import { CANCEL_BUDGET_MS, cancelAndConfirm, cancelOutcome, signalBudget } from 
 import { type Clip, clipsOf } from '../clip.js'
 import { ContentHashes } from '../cache-key.js'
 import { mapLimit } from '../concurrency.js'
-import { Creator, tooLateToCreate } from '../create.js'
+import { CreateFailure, Creator, tooLateToCreate } from '../create.js'
 import { deliverClips } from '../deliver/deliver-clips.js'
 import { downloadDeadline } from '../deliver/download.js'
 import { type GalleryItem, renderGallery } from '../deliver/gallery.js'
@@ -29,7 +29,7 @@ import type { MainState } from '../state.js'
 import { CancelledByRunner } from '../signals.js'
 import { uploadAll } from '../uploads.js'
 import type { VideoGenClient } from '../videogen/client.js'
-import { describeRequirement, errorText } from '../videogen/errors.js'
+import { AmbiguousCreateError, VideoGenApiError, describeRequirement, errorText } from '../videogen/errors.js'
 import { sleep } from '../videogen/retry.js'
 import type { Execution } from '../videogen/types.js'
 import { isTerminal } from '../videogen/types.js'
@@ -71,6 +71,8 @@ export class BatchRun {
   private cache: CacheStore | undefined
   private stopCreating: string | undefined
   private prComment: PrCommentTarget | undefined
+  /** The cancels started when the signal arrived. */
+  private cancelling: Promise<void> = Promise.resolve()
   private artifact: { name: string; url: string } | undefined
 
   constructor(
@@ -139,6 +141,7 @@ export class BatchRun {
   }
 
   private async run(): Promise<void> {
+    this.cancelOnSignal()
     await preflight(this.settings, (target) => (this.prComment = target))
     if (this.settings.resume) {
       for (const item of this.items) this.adopt(item, item.executionId as string, Date.now())
@@ -236,8 +239,17 @@ export class BatchRun {
       log.info(`[${item.key}] created execution ${id}`)
     } catch (error) {
       if (this.signal.aborted) throw error
-      this.notCreated(item, errorText(error))
-      if (this.settings.batch?.failFast) this.stopCreating = `fail-fast: ${item.key} could not be created`
+      if (error instanceof AmbiguousCreateError || error instanceof CreateFailure) {
+        // It may exist and bill: never reported as "not created".
+        item.phase = 'ended'
+        item.status = 'error'
+        item.error = errorText(error)
+        log.warning(`[${item.key}] ${item.error}`)
+      } else this.notCreated(item, errorText(error))
+      if (this.settings.batch?.failFast && !this.stopCreating) {
+        this.stopCreating = `fail-fast: ${item.key} could not be created`
+        await this.cancelRunning(CANCEL_BUDGET_MS, this.stopCreating)
+      }
     }
   }
 
@@ -274,14 +286,13 @@ export class BatchRun {
       const now = Date.now()
       if (now >= this.deadline) return this.timeOut()
       if (running.length > 0) {
-        try {
-          const { seen } = await this.watch.tick({ deadline: this.deadline, signal: this.signal })
-          listFailures = 0
-          for (const execution of seen) await this.observe(execution)
-        } catch (error) {
-          if (this.signal.aborted) throw error
-          if (++listFailures === 1) log.warning(`Could not read the executions (${errorText(error)}); trying again`)
+        const { seen, failed, listError } = await this.watch.tick({ deadline: this.deadline, signal: this.signal })
+        if (listError === undefined) listFailures = 0
+        else if (++listFailures === 1) {
+          log.info(`Could not read the executions list (${errorText(listError)}); following each execution on its own`)
         }
+        for (const execution of seen) await this.observe(execution)
+        for (const { id, error } of failed) this.unreadable(id, error)
       }
       const line = this.progressLine()
       if (line !== lastLine || Date.now() - lastLineAt >= HEARTBEAT_MS) {
@@ -299,6 +310,20 @@ export class BatchRun {
     }
     for (const item of this.items.filter((i) => i.phase === 'waiting'))
       this.notCreated(item, `not created (${this.stopCreating})`)
+  }
+
+  /** An execution whose GET failed: a 404 means it does not exist (a tampered resume); anything else is retried next tick. */
+  private unreadable(id: string, error: unknown): void {
+    const item = this.items.find((i) => i.executionId === id && i.phase === 'running')
+    if (!item) return
+    if (error instanceof VideoGenApiError && error.status === 404) {
+      this.watch.remove(id)
+      this.state.settle(id, 'terminal')
+      item.phase = 'ended'
+      item.status = 'error'
+      item.error = `execution ${id} does not exist: ${errorText(error)}`
+      log.warning(`[${item.key}] ${item.error}`)
+    } else log.info(`[${item.key}] could not read execution ${id} (${errorText(error)}); trying again`)
   }
 
   private nextCreateDelay(): number {
@@ -391,14 +416,38 @@ export class BatchRun {
     }
   }
 
+  /**
+   * At the signal itself, not when the work in hand gives way: a create in flight cannot be withdrawn and may
+   * take longer than the runner's window, while the running executions can be cancelled at once.
+   */
+  private cancelOnSignal(): void {
+    this.signal.addEventListener(
+      'abort',
+      () => {
+        const reason = this.signal.reason instanceof CancelledByRunner ? this.signal.reason : undefined
+        this.cancelling = this.cancelRunning(
+          signalBudget(reason?.at ?? Date.now()),
+          `stopped: ${reason?.message ?? 'cancelled'}`,
+        )
+      },
+      { once: true },
+    )
+  }
+
   private async onCancelled(): Promise<Error> {
     const reason = this.signal.reason instanceof CancelledByRunner ? this.signal.reason.message : 'cancelled'
     const arrived = this.signal.reason instanceof CancelledByRunner ? this.signal.reason.at : Date.now()
+    await this.cancelling
+    // A create that answered since the signal: its execution is running, and cancelled now.
     await this.cancelRunning(signalBudget(arrived), `stopped: ${reason}`)
     this.reportOutputs()
     const cancelled = this.items.filter((i) => i.error?.startsWith('stopped')).length
+    const inFlight =
+      this.state.createsInFlight() > 0
+        ? ' A create request was still unanswered: an execution may have been created; the post step looks for it and cancels it.'
+        : ' Nothing new was created.'
     return new BatchFailure(
-      `Stopped: ${reason}. ${cancelled} running execution${cancelled === 1 ? ' was' : 's were'} asked to cancel; nothing new was created.`,
+      `Stopped: ${reason}. ${cancelled} running execution${cancelled === 1 ? ' was' : 's were'} asked to cancel.${inFlight}`,
     )
   }
 
@@ -461,7 +510,7 @@ export class BatchRun {
 
   private failureMessage(): string {
     const failed = this.items.filter((i) => !['succeeded', 'pending'].includes(i.status))
-    const list = failed.map((i) => `${i.key} (${i.status}${i.error ? `: ${clean(i.error, 200)}` : ''})`).join('; ')
+    const list = failed.map((i) => `${i.key} (${i.status}${i.error ? `: ${clean(i.error, 1000)}` : ''})`).join('; ')
     const paid = this.items.filter((i) => i.executionId && i.status !== 'not-created').map((i) => i.key)
     const resume =
       paid.length > 0
@@ -479,17 +528,20 @@ export class BatchRun {
 
   /** The results output (and single-clip outputs for a one-item batch) and the results file. */
   private async reportOutputs(): Promise<string | undefined> {
-    const results: Record<string, ItemResult> = {}
-    for (const item of this.items) {
-      results[item.key] = itemResult(item.clips, item.status, {
-        ...(item.executionId && { executionId: item.executionId }),
-        ...(item.phase === 'cached' && { cacheHit: true }),
-        ...(item.error && { error: clean(item.error, 500) }),
-      })
-    }
+    // fromEntries, not assignment: an item id like "__proto__" must be a key like any other.
+    const results: Record<string, ItemResult> = Object.fromEntries(
+      this.items.map((item) => [
+        item.key,
+        itemResult(item.clips, item.status, {
+          ...(item.executionId && { executionId: item.executionId }),
+          ...(item.phase === 'cached' && { cacheHit: true }),
+          ...(item.error && { error: clean(item.error, 500) }),
+        }),
+      ]),
+    )
     if (setBatchOutputs(results))
       log.warning(
-        'The results output leaves out the URLs to stay under the runner output limit; they are in the results file',
+        'The results output leaves out what does not fit under the runner output limit (URLs first, then the file lists); the results file has everything',
       )
     setOutput(OUTPUTS.status, this.batchStatus())
     if (this.items.length === 1) {

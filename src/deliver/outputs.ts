@@ -2,6 +2,7 @@
 // 1 MB per job.
 import * as core from '@actions/core'
 import type { Clip } from '../clip.js'
+import { log } from '../log.js'
 
 /** Output names, as action.yml declares them. */
 export const OUTPUTS = {
@@ -28,7 +29,26 @@ export const OUTPUTS = {
 
 type Name = (typeof OUTPUTS)[keyof typeof OUTPUTS]
 
+/**
+ * The runner keeps at most 1 MB of outputs per job; past it the job's outputs are dropped. This step keeps
+ * its own below this, leaving room for other steps: an output that would pass it is set empty, with a
+ * warning that the results file has everything.
+ */
+export const OUTPUTS_BUDGET_BYTES = 768 * 1024
+const sizes = new Map<string, number>()
+
 export function setOutput(name: Name, value: string): void {
+  const size = Buffer.byteLength(name) + Buffer.byteLength(value)
+  const others = [...sizes.entries()].reduce((sum, [n, s]) => sum + (n === name ? 0 : s), 0)
+  if (others + size > OUTPUTS_BUDGET_BYTES) {
+    log.warning(
+      `Output ${name} (${value.length} characters) is left empty: the outputs would pass the runner's limit of 1 MB per job. The results file has everything.`,
+    )
+    sizes.set(name, Buffer.byteLength(name))
+    core.setOutput(name, '')
+    return
+  }
+  sizes.set(name, size)
   core.setOutput(name, value)
 }
 
@@ -87,18 +107,37 @@ export function itemResult(
   }
 }
 
-/** Outputs are capped at 1 MB per job; past this, the signed URLs (the bulk) are left to the results file. */
-const RESULTS_OUTPUT_BYTES = 768 * 1024
+/** The share of the outputs' budget `results` may take: the signed URLs go first, then the file lists. */
+const RESULTS_OUTPUT_BYTES = 512 * 1024
 
-/** The `results` output of a batch: item id → execution id, status, file ids, urls, paths. Returns whether URLs were left out. */
+/**
+ * The `results` output of a batch: item id → execution id, status, file ids, urls, paths. When that is too
+ * large, the URLs are left to the results file, then the file ids and paths (execution id and status stay:
+ * enough to resume). Returns whether anything was left out.
+ */
 export function setBatchOutputs(results: Record<string, ItemResult>): boolean {
-  let text = JSON.stringify(results)
-  let trimmed = false
-  if (Buffer.byteLength(text) > RESULTS_OUTPUT_BYTES) {
-    const lean = Object.fromEntries(Object.entries(results).map(([id, { urls: _u, ...rest }]) => [id, rest]))
-    text = JSON.stringify(lean)
-    trimmed = true
+  const fits = (text: string) => Buffer.byteLength(text) <= RESULTS_OUTPUT_BYTES
+  const full = JSON.stringify(results)
+  if (fits(full)) {
+    setOutput(OUTPUTS.results, full)
+    return false
   }
-  setOutput(OUTPUTS.results, text)
-  return trimmed
+  const entries = Object.entries(results)
+  const lean = JSON.stringify(
+    Object.fromEntries(entries.map(([id, { urls: _u, publicUrls: _p, ...rest }]) => [id, rest])),
+  )
+  const least = JSON.stringify(
+    Object.fromEntries(
+      entries.map(([id, r]) => [
+        id,
+        {
+          ...(r.executionId && { executionId: r.executionId }),
+          status: r.status,
+          ...(r.cacheHit && { cacheHit: true }),
+        },
+      ]),
+    ),
+  )
+  setOutput(OUTPUTS.results, fits(lean) ? lean : least)
+  return true
 }

@@ -70,13 +70,21 @@ function expiryNote(input: SummaryInput): string {
   return `\n<p>Signed links and thumbnails expire (see "Link expires"): ${escapeText(alternative)}.</p>\n`
 }
 
-function requestBodyBlock(body: string | undefined): string {
+/** The request body shows at most this much of the summary's budget (a batch of 500 can be megabytes). */
+const REQUEST_BODY_SHARE = 0.5
+
+function requestBodyBlock(body: string | undefined, budget: number): string {
   if (body === undefined) return ''
-  return `\n<details><summary>Request body</summary>\n\n\`\`\`json\n${body.replace(/`/g, '\\u0060')}\n\`\`\`\n</details>\n`
+  const max = Math.floor(budget * REQUEST_BODY_SHARE)
+  const shown =
+    Buffer.byteLength(body) > max
+      ? `${Buffer.from(body).subarray(0, max).toString('utf8')}\n… (cut: the log has all of it)`
+      : body
+  return `\n<details><summary>Request body</summary>\n\n\`\`\`json\n${shown.replace(/`/g, '\\u0060')}\n\`\`\`\n</details>\n`
 }
 
 export function renderSummary(input: SummaryInput, budget = SUMMARY_BUDGET_BYTES): string {
-  let out = header(input) + requestBodyBlock(input.requestBody)
+  let out = header(input) + requestBodyBlock(input.requestBody, budget)
   if (input.clips.length === 0) return out
   const open =
     '\n<table>\n<tr><th>#</th><th>Preview</th><th>Clip</th><th>Duration</th><th>Size</th><th>Artifact</th><th>Link expires</th></tr>\n'

@@ -126,6 +126,12 @@ export function parseBatchResume(raw: string, isExecutionId: (v: unknown) => boo
         `item '${key}' has no valid execution id; give the results output of a batch step unchanged`,
       )
     }
+    if ([...ids.values()].includes(id as string)) {
+      throw new InputError(
+        'execution-id',
+        `execution ${id} is given for two items; give the results output of a batch step unchanged`,
+      )
+    }
     ids.set(key, id as string)
   }
   if (ids.size === 0 || ids.size > MAX_ITEMS)

@@ -2,6 +2,7 @@
 // checked before any request, and every problem is reported at once.
 import * as core from '@actions/core'
 import { isIP } from 'node:net'
+import path from 'node:path'
 import { isExecutionId } from '../videogen/ids.js'
 import { Workspace } from '../workspace.js'
 import { InputError, Problems } from './input-error.js'
@@ -228,6 +229,14 @@ export async function loadSettings(read: Read, apiKey: string): Promise<Settings
   const downloadDir = await problems.take(() =>
     workspace.outputDir('download-dir', read('download-dir') || 'videogen-output'),
   )
+  // A batch writes into download-dir/<id>/: a committed link there would only be refused after the clip is paid.
+  if (downloadDir !== undefined && isBatch) {
+    for (const { id } of requests) {
+      await problems.take(() =>
+        workspace.outputDir('download-dir', path.join(read('download-dir') || 'videogen-output', id as string)),
+      )
+    }
+  }
   const summary = await bool('summary', true)
   const publicPreview = await bool('public-preview', false)
   const temporaryUploads = await bool('temporary-uploads', true)

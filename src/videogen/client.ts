@@ -27,7 +27,7 @@ export function createClient(baseUrl: string, apiKey: string, setup: ClientSetup
     ...(setup.log && { log: setup.log }),
     ...(setup.dispatcher && { dispatcher: setup.dispatcher }),
   })
-  const decode = decodeContextFor(baseUrl)
+  const decode = { ...decodeContextFor(baseUrl), redact: http.redact }
   return {
     tools: new ToolsApi(http, decode),
     files: new FilesApi(http, decode),

@@ -24,7 +24,14 @@ export class UnexpectedResponseError extends Error {
 export interface DecodeContext {
   /** Accept http:// URLs to loopback hosts (only when the API itself is on loopback: the emulator). */
   httpLoopback: boolean
+  /**
+   * Takes the API key out of a decoded text (a server may echo it JSON-escaped, which a search of the raw
+   * body does not find); a URL that holds it is dropped.
+   */
+  redact?: (text: string) => string
 }
+
+const same = (text: string) => text
 
 /** Signed storage URLs may be plain http only where the API itself is (the emulator on loopback). */
 export function decodeContextFor(baseUrl: string): DecodeContext {
@@ -54,12 +61,13 @@ export function isSafeUrl(value: unknown, ctx: DecodeContext): value is string {
   return url.protocol === 'https:' || (url.protocol === 'http:' && ctx.httpLoopback && loopback(url.hostname))
 }
 
-const url = (v: unknown, ctx: DecodeContext) => (isSafeUrl(v, ctx) ? v : undefined)
+const url = (v: unknown, ctx: DecodeContext) => (isSafeUrl(v, ctx) && (ctx.redact ?? same)(v) === v ? v : undefined)
 const expiry = (v: unknown) => (isUnixSeconds(v) ? v : undefined)
 const finiteIn = (v: unknown, min: number, max: number) =>
   typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : undefined
 const token = (v: unknown, pattern: RegExp) => (typeof v === 'string' && pattern.test(v) ? v : undefined)
-const text = (v: unknown, max: number) => (typeof v === 'string' && v.trim() !== '' ? clean(v.trim(), max) : undefined)
+const text = (v: unknown, max: number, redact = same) =>
+  typeof v === 'string' && v.trim() !== '' ? clean(redact(v.trim()), max) : undefined
 
 /** Drops the keys whose value is undefined, so a decoded object only has fields that passed. */
 function defined<T extends object>(value: T): T {
@@ -119,32 +127,35 @@ function result(raw: unknown, ctx: DecodeContext): ToolResult | undefined {
   })
 }
 
-export function decodeApiError(raw: unknown): ApiErrorBody {
+export function decodeApiError(raw: unknown, redact: (text: string) => string = same): ApiErrorBody {
   if (!isObj(raw)) return {}
   const requirement =
-    isObj(raw.requirement) && text(raw.requirement.type, 64) !== undefined ? raw.requirement : undefined
+    isObj(raw.requirement) && text(raw.requirement.type, 64, redact) !== undefined ? raw.requirement : undefined
   const details = requirement && isObj(requirement.details) ? requirement.details : undefined
   return defined({
-    message: text(raw.message, 500),
-    code: text(raw.code, 64),
-    internalErrorCode: text(raw.internalErrorCode, 64),
+    message: text(raw.message, 500, redact),
+    code: text(raw.code, 64, redact),
+    internalErrorCode: text(raw.internalErrorCode, 64, redact),
     requirement: requirement && {
-      type: text(requirement.type, 64) as string,
+      type: text(requirement.type, 64, redact) as string,
       ...(details && {
         details: Object.fromEntries(
           Object.entries(details)
             .slice(0, 10)
-            .map(([k, v]) => [clean(k, 64), clean(v, 200)]),
+            .map(([k, v]) => [clean(redact(k), 64), clean(typeof v === 'string' ? redact(v) : v, 200)]),
         ),
       }),
     },
   })
 }
 
-function status(raw: unknown): { status: Execution['status']; statusText?: string } {
+function status(raw: unknown, redact = same): { status: Execution['status']; statusText?: string } {
   const value = raw === 'canceled' ? 'cancelled' : raw
   if (EXECUTION_STATUSES.includes(value as ExecutionStatus)) return { status: value as ExecutionStatus }
-  return { status: 'unknown', statusText: raw === undefined ? 'none' : clean(raw, 60) }
+  return {
+    status: 'unknown',
+    statusText: raw === undefined ? 'none' : clean(typeof raw === 'string' ? redact(raw) : raw, 60),
+  }
 }
 
 /**
@@ -160,7 +171,7 @@ export function decodeExecution(raw: unknown, ctx: DecodeContext, expectedId?: s
   const results = Array.isArray(raw.results) ? raw.results.slice(0, 1000).map((r) => result(r, ctx)) : []
   return defined({
     toolExecutionId: id,
-    ...status(raw.status),
+    ...status(raw.status, ctx.redact),
     toolType: token(raw.toolType, /^[A-Z0-9_]{1,64}$/),
     progressPercentage: finiteIn(raw.progressPercentage, 0, 100),
     attemptIndex:
@@ -168,7 +179,7 @@ export function decodeExecution(raw: unknown, ctx: DecodeContext, expectedId?: s
         ? (raw.attemptIndex as number)
         : undefined,
     results: results.filter((r): r is ToolResult => r !== undefined),
-    error: isObj(raw.error) ? decodeApiError(raw.error) : undefined,
+    error: isObj(raw.error) ? decodeApiError(raw.error, ctx.redact) : undefined,
   })
 }
 

@@ -1,7 +1,7 @@
 // The API transport: undici, bearer auth to the base URL's origin only, error decoding, retries, proxy.
 import { Agent, EnvHttpProxyAgent, type Dispatcher, request } from 'undici'
 import { clean } from '../sanitize.js'
-import { ERROR_BODY_BYTES, JSON_BODY_BYTES, discard, readCapped } from './body.js'
+import { BodyTooLargeError, ERROR_BODY_BYTES, JSON_BODY_BYTES, discard, readCapped } from './body.js'
 import { decodeApiError } from './decode.js'
 import { NetworkError, VideoGenApiError, answeredBeforeProcessing } from './errors.js'
 import { classifyNetworkError } from './network.js'
@@ -75,10 +75,10 @@ export function requestIdOf(headers: Dispatcher.ResponseData['headers']): string
   return value === undefined ? undefined : REQUEST_ID.test(value) ? value : clean(value, 64)
 }
 
-function parseErrorBody(text: string): { body: ApiErrorBody; fromApi: boolean } {
+function parseErrorBody(text: string, redact: (text: string) => string): { body: ApiErrorBody; fromApi: boolean } {
   try {
     const parsed: unknown = JSON.parse(text)
-    const body = decodeApiError(parsed)
+    const body = decodeApiError(parsed, redact)
     if (body.message !== undefined) return { body, fromApi: true }
   } catch {
     // Proxies and load balancers answer with HTML or nothing: keep a short, single-line excerpt.
@@ -189,7 +189,8 @@ export class VideoGenHttp {
       return { ok: false, error: new NetworkError(options.operation, cause, classifyNetworkError(cause, url)) }
     }
     options.onHeaders?.(response.headers)
-    const requestId = requestIdOf(response.headers)
+    const id = requestIdOf(response.headers)
+    const requestId = id === undefined ? undefined : this.redact(id)
     this.log.debug(
       `${method} ${path} → ${response.statusCode} in ${Date.now() - started} ms${requestId ? ` (request id ${requestId})` : ''}`,
     )
@@ -203,7 +204,9 @@ export class VideoGenHttp {
       return { ok: false, error: new VideoGenApiError(response.statusCode, body, requestId, options.operation, false) }
     }
     if (response.statusCode >= 400) {
-      const { body, fromApi } = parseErrorBody(this.redact(await readCapped(response.body, ERROR_BODY_BYTES)))
+      // A little more than is kept, so a key that starts before the cut is read whole, and redacted whole.
+      const raw = await readCapped(response.body, ERROR_BODY_BYTES + this.options.apiKey.length)
+      const { body, fromApi } = parseErrorBody(this.redact(raw).slice(0, ERROR_BODY_BYTES), this.redact)
       const error = new VideoGenApiError(response.statusCode, body, requestId, options.operation, fromApi)
       // Only a 429 waits for X-RateLimit-Reset; every status honours an explicit Retry-After.
       const retryAfterMs = serverDelayMs(response.headers, Date.now(), { rateLimitReset: response.statusCode === 429 })
@@ -214,11 +217,15 @@ export class VideoGenHttp {
       const text = this.redact(await readCapped(response.body, JSON_BODY_BYTES, true))
       return { ok: true, value: text === '' ? {} : JSON.parse(text) }
     } catch (cause) {
-      // A body cut off mid-way, or not JSON on a 2xx: the request was processed, the answer lost.
+      // A body cut off mid-way, or not JSON on a 2xx: the request was processed, the answer lost. One too
+      // large to read will be as large the next time: not worth a retry.
+      const tooLarge = cause instanceof BodyTooLargeError
       const failure = {
         maybeSent: true,
-        transient: true,
-        explanation: 'The answer was lost after the request was processed.',
+        transient: !tooLarge,
+        explanation: tooLarge
+          ? 'The answer was too large to read.'
+          : 'The answer was lost after the request was processed.',
       }
       return { ok: false, error: new NetworkError(options.operation, cause, failure) }
     }

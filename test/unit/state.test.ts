@@ -30,11 +30,11 @@ describe('MainState → readPostState', () => {
   it('a single run: open while followed, nothing once settled; the base URL and a create in flight', () => {
     const state = new MainState()
     state.rememberBaseUrl('https://api.videogen.io')
-    state.beginCreate('vg_tool_before')
+    state.beginCreate({ known: true, newest: 'vg_tool_before' })
     expect(handOver()).toEqual({
       baseUrl: 'https://api.videogen.io',
       open: [],
-      createsInFlight: { mark: 'vg_tool_before', count: 1 },
+      createsInFlight: { mark: { known: true, newest: 'vg_tool_before' }, count: 1 },
     })
     state.track('vg_tool_new')
     state.endCreate()
@@ -46,24 +46,39 @@ describe('MainState → readPostState', () => {
 
   it('a batch: each execution with its own disposition; the mark of the first create in flight is kept', () => {
     const state = new MainState(true)
-    state.beginCreate('vg_tool_m1')
-    state.beginCreate('vg_tool_m2')
-    expect(handOver().createsInFlight).toEqual({ mark: 'vg_tool_m1', count: 2 })
+    state.beginCreate({ known: true, newest: 'vg_tool_m1' })
+    state.beginCreate({ known: true, newest: 'vg_tool_m2' })
+    expect(handOver().createsInFlight).toEqual({ mark: { known: true, newest: 'vg_tool_m1' }, count: 2 })
     state.track('vg_tool_a')
     state.track('vg_tool_b')
     state.track('vg_tool_c')
     state.endCreate()
     state.settle('vg_tool_a', 'terminal')
     state.settle('vg_tool_c', 'detached')
-    expect(handOver()).toEqual({ open: ['vg_tool_b'], createsInFlight: { mark: 'vg_tool_m1', count: 1 } })
+    expect(handOver()).toEqual({
+      open: ['vg_tool_b'],
+      createsInFlight: { mark: { known: true, newest: 'vg_tool_m1' }, count: 1 },
+    })
     expect(state.settledAs('vg_tool_b')).toBeUndefined()
+  })
+
+  it('a list that could not be read before the create is handed over as not known; an empty one as known', () => {
+    const state = new MainState()
+    state.beginCreate({ known: false, newest: null })
+    expect(handOver().createsInFlight).toEqual({ mark: { known: false, newest: null }, count: 1 })
+    state.endCreate()
+    state.beginCreate({ known: true, newest: null })
+    expect(handOver().createsInFlight).toEqual({ mark: { known: true, newest: null }, count: 1 })
   })
 
   it('state another step wrote is checked: ids that are not ids, counts that are not counts', () => {
     process.env.STATE_executions = JSON.stringify({ vg_tool_ok: '', '../../x': '', vg_tool_done: 'terminal' })
     process.env.STATE_executionId = 'vg_file_not_an_execution'
     process.env.STATE_createInFlight = JSON.stringify({ mark: 'rm -rf /', count: 2 })
-    expect(readPostState()).toEqual({ open: ['vg_tool_ok'], createsInFlight: { mark: null, count: 2 } })
+    expect(readPostState()).toEqual({
+      open: ['vg_tool_ok'],
+      createsInFlight: { mark: { known: false, newest: null }, count: 2 },
+    })
     for (const raw of ['{"count": 0}', '{"count": 1.5}', '{"count": "3"}', 'null', '{oops']) {
       process.env.STATE_createInFlight = raw
       expect(readPostState().createsInFlight).toBeUndefined()

@@ -4,7 +4,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { actionEnv, errorsOf, withEmulator } from '../faults/harness.js'
-import { sandbox } from '../hostile/harness.js'
+import { sandbox } from './harness.js'
 import { runAction } from '../runner/run-action.js'
 
 /** Nine levels of nine aliases each: 9^9 strings once expanded, from a few hundred bytes. */
@@ -18,7 +18,7 @@ function billionLaughs(indent: string): string {
   return lines.join('\n')
 }
 
-describe.concurrent('review: inputs', () => {
+describe.concurrent('hostile: inputs', () => {
   it.each([
     [
       'a path that leaves the workspace',
@@ -80,8 +80,10 @@ describe.concurrent('review: inputs', () => {
       timeoutMs: 120_000,
     })
     expect(r.code, r.stdout.slice(-2000)).toBe(0)
-    expect(Object.keys(JSON.parse(r.outputs['request-body'] as string))).toHaveLength(500)
+    // 1.5 MB of bodies do not fit the runner's outputs: the output is left empty and says so; the log has them.
     expect(Buffer.byteLength(r.outputs['request-body'] as string)).toBeLessThan(1024 * 1024)
+    if (r.outputs['request-body'] === '') expect(r.stdout).toMatch(/::warning::Output request-body .* is left empty/)
+    expect(r.stdout).toContain('Request shot-499:')
     expect(Buffer.byteLength(r.summary)).toBeLessThan(1024 * 1024)
   }, 180_000)
 })

@@ -3,12 +3,12 @@
 import { describe, expect, it } from 'vitest'
 import { actionEnv, withEmulator, workspaceWith } from '../faults/harness.js'
 import { runAction } from '../runner/run-action.js'
-import { batchInputs, resultsOf } from './harness.js'
+import { batchInputs, resultsOf } from './world.js'
 
 /** GitHub's cap on the outputs of a job. */
 const OUTPUTS_LIMIT = 1024 * 1024
 
-describe.concurrent('review: output limits', () => {
+describe.concurrent('hostile: output limits', () => {
   it('the results output stays under 1 MB when every execution reports many results with long file ids', async () => {
     await withEmulator({ job: { queuedMs: 20, durationMs: 200 } }, async (e) => {
       // Each execution answers with 1,000 results (the decoder's own cap) of well-formed 108-character file ids.

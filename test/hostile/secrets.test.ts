@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { actionEnv, inputsFor, withEmulator, workspaceWith } from '../faults/harness.js'
 import { runAction } from '../runner/run-action.js'
-import { batchInputs, logLinesWith, whereSecretShows } from './harness.js'
+import { batchInputs, logLinesWith, whereSecretShows } from './world.js'
 
 const TWO = [
   { id: 'first', prompt: 'a lighthouse at night' },
@@ -11,7 +11,7 @@ const TWO = [
 ]
 const CREATE = '/v1/tools/generate-video-clip'
 
-describe.concurrent('review: the key stays secret', () => {
+describe.concurrent('hostile: the key stays secret', () => {
   it('a create refused with the key echoed in X-Request-Id: the key is in no output, file or summary', async () => {
     await withEmulator({}, async (e) => {
       e.inject({ method: 'POST', path: CREATE, kind: 'status', status: 400, headers: { 'X-Request-Id': e.key } })

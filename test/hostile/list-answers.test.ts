@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { actionEnv, inputsFor, isGenerate, warningsOf, withEmulator, workspaceWith } from '../faults/harness.js'
 import { runAction, startAction } from '../runner/run-action.js'
-import { batchInputs, liveExecutions, resultsOf, sleep } from './harness.js'
+import { batchInputs, liveExecutions, resultsOf, sleep } from './world.js'
 
 const LIST = '/v1/tools/executions'
 
@@ -32,12 +32,14 @@ async function until(check: () => boolean, what: string, ms = 20_000): Promise<v
 
 type Entry = { toolExecutionId: string; status: string; results?: unknown[]; progressPercentage?: number }
 
-describe.concurrent('review: the executions list', () => {
+describe.concurrent('hostile: the executions list', () => {
   it('a list entry that says succeeded (with a file of another execution) while the GET says running', async () => {
     await withEmulator(
       {
         job: { queuedMs: 20, durationMs: 60_000 },
-        jobFor: (b) => (b.prompt === 'foreign' ? { durationMs: 50 } : undefined),
+        // Ours really ends after a few seconds: until then the list claims it ended, and the GET says not.
+        jobFor: (b) =>
+          b.prompt === 'foreign' ? { durationMs: 50 } : b.prompt === 'ours' ? { durationMs: 3000 } : undefined,
       },
       async (e) => {
         const foreign = await create(e, { prompt: 'foreign' })
@@ -180,7 +182,7 @@ describe.concurrent('review: the executions list', () => {
       await until(() => e.requests.slice(from).some(isGenerate), 'the create')
       running.child.kill('SIGKILL')
       const main = await running.result
-      expect(JSON.parse(main.state.createInFlight as string)).toEqual({ mark: null, count: 1 })
+      expect(JSON.parse(main.state.createInFlight as string)).toEqual({ mark: null, known: false, count: 1 })
       expect(e.createCount()).toBe(1) // only the other job's: the hung create was never processed
       const post = await runAction({
         inputs: inputsFor(e),

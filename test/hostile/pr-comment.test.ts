@@ -1,6 +1,8 @@
 // pr-comment against hostile input: a comment of another bot that starts with this step's marker, event
 // payloads with odd pull-request numbers, and a clip list far past GitHub's 65,536-character body limit.
 import { writeFileSync } from 'node:fs'
+import { marked } from 'marked'
+import { parse } from 'node-html-parser'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { commentMarker } from '../../src/deliver/pr-comment-body.js'
@@ -43,7 +45,7 @@ const run = (inputs: Record<string, string>, payload: unknown = { number: PR, pu
     githubToken: gh.token,
   })
 
-describe('review: pr-comment', () => {
+describe('hostile: pr-comment', () => {
   it("another bot's comment that starts with this step's marker is left alone", async () => {
     gh.addPullRequest(PR)
     const marker = commentMarker('Preview/clip')
@@ -53,7 +55,7 @@ describe('review: pr-comment', () => {
     const r = await run({})
     expect(r.code, r.stdout).toBe(0)
     expect(other.body).toBe(`${marker}\nanother app's report`)
-    expect(own.body).toContain(r.outputs['execution-id'])
+    expect(parse(marked.parse(own.body, { async: false })).text).toContain(r.outputs['execution-id'])
   })
 
   it.each([

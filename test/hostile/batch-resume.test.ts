@@ -1,10 +1,10 @@
 // Resuming a batch from a `results` JSON that was edited or tampered with, and item ids that are special
 // to JavaScript objects.
 import { describe, expect, it } from 'vitest'
-import { createDirectly } from '../hostile/harness.js'
+import { createDirectly } from './harness.js'
 import { actionEnv, errorsOf, withEmulator, workspaceWith } from '../faults/harness.js'
 import { runAction } from '../runner/run-action.js'
-import { batchInputs, resultsOf } from './harness.js'
+import { batchInputs, resultsOf } from './world.js'
 
 const resume = (e: { key: string; url: string }, results: unknown, extra: Record<string, string> = {}) => ({
   'api-key': e.key,
@@ -13,7 +13,7 @@ const resume = (e: { key: string; url: string }, results: unknown, extra: Record
   ...extra,
 })
 
-describe.concurrent('review: resuming a batch', () => {
+describe.concurrent('hostile: resuming a batch', () => {
   it.each([
     ['an id of another shape', { a: 'vg_file_abc' }],
     ['a path in an item id', { '../a': 'vg_tool_abc' }],
@@ -28,18 +28,20 @@ describe.concurrent('review: resuming a batch', () => {
     })
   })
 
-  it('the same execution id under two items: both are delivered long before the timeout', async () => {
+  it('the same execution id under two items: refused at once, naming execution-id (a results output never has it)', async () => {
     await withEmulator({ job: { queuedMs: 20, durationMs: 300 } }, async (e) => {
       const id = await createDirectly(e, 'one clip')
+      const before = e.requests.length
       const r = await runAction({
         workspace: workspaceWith(),
         inputs: resume(e, { first: id, copy: id }, { timeout: '20s' }),
         env: actionEnv(),
         timeoutMs: 90_000,
       })
-      // The clip is ready in well under a second; the step must not sit out the 20 s timeout.
-      expect(r.durationMs).toBeLessThan(12_000)
-      expect(Object.values(resultsOf(r.outputs)).map((i) => i.status)).toEqual(['succeeded', 'succeeded'])
+      // Not sitting out the 20 s timeout: an input error before any request.
+      expect(r.code).toBe(1)
+      expect(errorsOf(r.stdout)[0]).toMatch(/^Input 'execution-id': execution vg_tool_\S+ is given for two items/)
+      expect(e.requests.slice(before)).toEqual([])
     })
   }, 120_000)
 

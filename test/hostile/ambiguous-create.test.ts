@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { actionEnv, errorsOf, inputsFor, isGenerate, withEmulator, workspaceWith } from '../faults/harness.js'
 import { runAction } from '../runner/run-action.js'
 
-describe('review: an ambiguous create on a key without history', () => {
+describe('hostile: an ambiguous create on a key without history', () => {
   it('names the execution that appeared, as it does when the key has an earlier one', async () => {
     await withEmulator({ job: { queuedMs: 1000, durationMs: 300 } }, async (e) => {
       e.inject({ method: 'POST', path: '/v1/tools/generate-video-clip', kind: 'status-after-processing', status: 500 })

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { Emulator, EmulatorOptions, FaultRule } from '../emulator/index.js'
 import { actionEnv, errorsOf, isGenerate, withEmulator, workspaceWith } from '../faults/harness.js'
 import { type RunningAction, runAction, startAction } from '../runner/run-action.js'
-import { batchInputs, cancelLikeRunner, liveExecutions, resultsOf, sleep } from './harness.js'
+import { batchInputs, cancelLikeRunner, liveExecutions, resultsOf, sleep } from './world.js'
 
 const items = (...ids: string[]) => ids.map((id) => ({ id, prompt: `a clip for ${id}` }))
 const idFor = (e: Emulator, item: string) =>
@@ -28,7 +28,7 @@ const post = (e: Emulator, main: { workspace: string; state: Record<string, stri
     state: main.state,
   })
 
-describe.concurrent('review: batch billing', () => {
+describe.concurrent('hostile: batch billing', () => {
   it('a create that fails after processing (500): the step names the execution that may exist, and does not call it not-created', async () => {
     await withEmulator({ job: { queuedMs: 20, durationMs: 300 } }, async (e) => {
       e.inject({ method: 'POST', path: '/v1/tools/generate-video-clip', kind: 'status-after-processing', status: 500 })
@@ -183,7 +183,7 @@ const STAGES: Stage[] = [
   },
 ]
 
-describe.concurrent('review: the runner cancels a batch at every stage, then the post step runs', () => {
+describe.concurrent('hostile: the runner cancels a batch at every stage, then the post step runs', () => {
   it.each(STAGES)(
     '$name: nothing is left running, nothing is created twice',
     async (stage) => {

@@ -1,5 +1,5 @@
-// Shared pieces of the review's reproductions: the runner's cancellation schedule, where a secret could
-// surface after a run, and what an emulator still has running.
+// The hostile world's shared pieces of the batch, secrets and output-limit tests: the runner's signal
+// schedule, where a secret could surface after a run, and what an emulator still has running.
 import { readFileSync, readdirSync, lstatSync } from 'node:fs'
 import path from 'node:path'
 import type { Emulator } from '../emulator/index.js'

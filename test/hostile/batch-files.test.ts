@@ -4,11 +4,11 @@ import { lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from '
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { actionEnv, errorsOf, withEmulator } from '../faults/harness.js'
-import { changedOutside, sandbox, snapshot } from '../hostile/harness.js'
+import { changedOutside, sandbox, snapshot } from './harness.js'
 import { runAction } from '../runner/run-action.js'
-import { batchInputs } from './harness.js'
+import { batchInputs } from './world.js'
 
-describe.concurrent('review: batch files', () => {
+describe.concurrent('hostile: batch files', () => {
   it("an item's directory (download-dir/<id>) is a committed symlink to outside: refused before anything is billed", async () => {
     await withEmulator({ job: { queuedMs: 20, durationMs: 300 } }, async (e) => {
       const box = sandbox()

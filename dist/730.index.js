@@ -126,7 +126,7 @@ async function mapLimit(items, limit, fn, outer) {
 
 
 /** Listing the newest execution before a create is a courtesy to the post step: never worth a long wait. */
-const MARK_BUDGET_MS = 5000;
+const MARK_BUDGET_MS = 10_000;
 /** Creating an execution with less time than this (or a quarter of timeout) left would only pay for one to cancel at once. */
 const MIN_TIME_TO_CREATE_MS = 10_000;
 /** Whether too little of the timeout is left to create an execution worth waiting for. */

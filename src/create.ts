@@ -9,7 +9,7 @@ import type { RateBudget } from './videogen/retry.js'
 import type { ToolsApi } from './videogen/tools.js'
 
 /** Listing the newest execution before a create is a courtesy to the post step: never worth a long wait. */
-const MARK_BUDGET_MS = 5000
+const MARK_BUDGET_MS = 10_000
 
 /** Creating an execution with less time than this (or a quarter of timeout) left would only pay for one to cancel at once. */
 const MIN_TIME_TO_CREATE_MS = 10_000

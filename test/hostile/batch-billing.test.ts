@@ -41,7 +41,6 @@ describe.concurrent('hostile: batch billing', () => {
       expect(r.code).toBe(1)
       expect(e.requests.filter(isGenerate)).toHaveLength(3) // not retried: held
       const maybe = idFor(e, 'alpha') as string
-      console.log(errorsOf(r.stdout), JSON.stringify(resultsOf(r.outputs).alpha))
       expect(maybe).toBeDefined()
       // The failure the user reads first must say that alpha may have been created and name it.
       expect(errorsOf(r.stdout).join('\n')).toContain(maybe)

@@ -126,9 +126,11 @@ describe('pr-comment', () => {
     expect(commentsOn()[0]?.id).toBe(comment?.id)
     expect(seen(commentsOn()[0]?.body)).toContain(again.outputs['execution-id'])
     expect(seen(commentsOn()[0]?.body)).not.toContain(first.outputs['execution-id'])
+    // With a marked comment found, who the token writes as (the job token cannot say: github-actions[bot]).
     expect(apiCalls()).toEqual([
       `GET /repos/octo/demo/pulls/${PR}`,
       `GET /repos/octo/demo/issues/${PR}/comments`,
+      'GET /user',
       `PATCH /repos/octo/demo/issues/comments/${comment?.id}`,
     ])
     expect(again.outputs['pr-comment-url']).toBe(first.outputs['pr-comment-url'])

@@ -135,7 +135,7 @@ describe.concurrent('post step: a create was in flight when main stopped', () =>
       expect(main.stdout).toMatch(
         /::error::Stopped: the workflow was cancelled \(SIGINT\)\. .*may have been created and billed.* The post step looks for it and cancels it\./,
       )
-      expect(JSON.parse(main.state.createInFlight as string)).toEqual({ mark: earlier, count: 1 })
+      expect(JSON.parse(main.state.createInFlight as string)).toEqual({ mark: earlier, known: true, count: 1 })
 
       const cleanup = await post(e, main.state)
       expect(cleanup.code).toBe(0)
@@ -155,7 +155,7 @@ describe.concurrent('post step: a create was in flight when main stopped', () =>
       const main = await killedMidCreate(e, async () => {
         created = await createDirectly(e, 'the clip of the killed step')
       })
-      expect(JSON.parse(main.state.createInFlight as string)).toEqual({ mark: earlier, count: 1 })
+      expect(JSON.parse(main.state.createInFlight as string)).toEqual({ mark: earlier, known: true, count: 1 })
 
       const cleanup = await post(e, main.state)
       expect(cleanup.code).toBe(0)

@@ -1,5 +1,5 @@
 export const id = 377;
-export const ids = [377,758];
+export const ids = [377];
 export const modules = {
 
 /***/ 57719:

@@ -265,6 +265,8 @@ class ManyWatch {
     }
 }
 
+// EXTERNAL MODULE: ./src/step-run.ts
+var step_run = __webpack_require__(69553);
 ;// CONCATENATED MODULE: ./src/batch/run.ts
 // A batch, top-down: preflight → cache (per item) → uploads (each distinct content once) → run (creates
 // paced by max-running and the tools budget, every running execution followed by one list call per tick)
@@ -298,35 +300,22 @@ class ManyWatch {
 
 
 
+
 /** Items restored from the cache and delivered at once. */
 const ITEM_CONCURRENCY = 4;
 class BatchFailure extends Error {
     name = 'BatchFailure';
 }
-class BatchRun {
-    settings;
-    client;
-    state;
-    started;
-    signal = new AbortController().signal;
+class BatchRun extends step_run/* StepRun */.m {
     items;
-    creator;
     watch;
     pacer;
-    deadline;
-    cache;
     stopCreating;
-    prComment;
     /** The cancels started when the signal arrived. */
     cancelling = Promise.resolve();
     artifact;
     constructor(settings, client, state, started) {
-        this.settings = settings;
-        this.client = client;
-        this.state = state;
-        this.started = started;
-        this.deadline = started + settings.timeoutMs;
-        this.creator = new create/* Creator */.BV(client.tools, state, () => this.signal);
+        super(settings, client, state, started);
         this.watch = new ManyWatch(client.tools);
         this.pacer = new CreatePacer(settings.batch?.maxRunning ?? 10);
         this.items = settings.resume
@@ -408,14 +397,7 @@ class BatchRun {
         if (!s.cache)
             return;
         await core/* group */.Os('Cache', async () => {
-            const { openCache } = await __webpack_require__.e(/* import() */ 758).then(__webpack_require__.bind(__webpack_require__, 97377));
-            this.cache = await openCache({
-                root: s.workspace.root,
-                baseUrl: s.baseUrl,
-                rememberUploads: !s.temporaryUploads,
-                files: this.client.files,
-            });
-            const cache = this.cache;
+            const cache = await this.openCache();
             if (!cache)
                 return;
             await (0,concurrency/* mapLimit */.s)(this.items, ITEM_CONCURRENCY, async (item) => {

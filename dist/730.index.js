@@ -858,23 +858,25 @@ function formatExpiry(unixSeconds) {
 /* harmony import */ var _deliver_publish_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(89722);
 /* harmony import */ var _deliver_results_file_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(41326);
 /* harmony import */ var _deliver_summary_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(66945);
-/* harmony import */ var _deliver_summary_settings_js__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(97667);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(16264);
+/* harmony import */ var _deliver_summary_settings_js__WEBPACK_IMPORTED_MODULE_25__ = __webpack_require__(97667);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(16264);
 /* harmony import */ var _inputs_settings_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(91893);
-/* harmony import */ var _request_body_js__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(22579);
-/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(25540);
+/* harmony import */ var _request_body_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(22579);
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(25540);
 /* harmony import */ var _create_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(55183);
 /* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4504);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(2462);
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(50970);
-/* harmony import */ var _uploads_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(68701);
-/* harmony import */ var _videogen_client_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(27354);
-/* harmony import */ var _videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(49532);
-/* harmony import */ var _videogen_types_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(21162);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(40910);
+/* harmony import */ var _step_run_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(69553);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(50970);
+/* harmony import */ var _uploads_js__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(68701);
+/* harmony import */ var _videogen_client_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(27354);
+/* harmony import */ var _videogen_errors_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(49532);
+/* harmony import */ var _videogen_types_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(21162);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(40910);
 // The main step, top-down: inputs → preflight → create (or resume, or a cache hit) → follow → deliver.
 // Each stage shows as a group in the log and returns what the next one needs; the execution goes down
 // through them and is written out once, by `report`, at the end.
+
 
 
 
@@ -914,20 +916,20 @@ async function main(apiKey) {
         const loaded = await (0,_inputs_settings_js__WEBPACK_IMPORTED_MODULE_11__/* .loadSettings */ .M5)(_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4, apiKey);
         for (const warning of loaded.warnings)
             _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(warning);
-        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`API ${loaded.baseUrl}; timeout ${(0,_format_js__WEBPACK_IMPORTED_MODULE_19__/* .formatDuration */ .a3)(loaded.timeoutMs)}`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`API ${loaded.baseUrl}; timeout ${(0,_format_js__WEBPACK_IMPORTED_MODULE_20__/* .formatDuration */ .a3)(loaded.timeoutMs)}`);
         return loaded;
     });
     if (settings.dryRun) {
         const { dryRun } = await __webpack_require__.e(/* import() */ 394).then(__webpack_require__.bind(__webpack_require__, 24394));
         return dryRun(settings);
     }
-    const client = (0,_videogen_client_js__WEBPACK_IMPORTED_MODULE_16__/* .createClient */ .U)(settings.baseUrl, settings.apiKey, { log: { debug: _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.debug, info: _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info } });
+    const client = (0,_videogen_client_js__WEBPACK_IMPORTED_MODULE_17__/* .createClient */ .U)(settings.baseUrl, settings.apiKey, { log: { debug: _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.debug, info: _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info } });
     const state = new _state_js__WEBPACK_IMPORTED_MODULE_14__/* .MainState */ .FC(settings.batch !== undefined);
     state.rememberBaseUrl(settings.baseUrl);
     const run = settings.batch
         ? new (await __webpack_require__.e(/* import() */ 560).then(__webpack_require__.bind(__webpack_require__, 47560))).BatchRun(settings, client, state, started)
         : new Run(settings, client, state, started);
-    const cancel = (0,_signals_js__WEBPACK_IMPORTED_MODULE_15__/* .listenForCancel */ .F)((name) => _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(run.onSignal(name)));
+    const cancel = (0,_signals_js__WEBPACK_IMPORTED_MODULE_16__/* .listenForCancel */ .F)((name) => _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(run.onSignal(name)));
     run.signal = cancel.signal;
     try {
         await run.execute();
@@ -937,30 +939,11 @@ async function main(apiKey) {
         await client.close();
     }
 }
-class Run {
-    settings;
-    client;
-    state;
-    started;
-    signal = new AbortController().signal;
+class Run extends _step_run_js__WEBPACK_IMPORTED_MODULE_15__/* .StepRun */ .m {
     executionId;
-    creator;
-    cache;
-    prComment;
     /** What the run last reported (summarize): the pull-request comment says the same. */
     reported;
-    deadline;
-    request;
-    constructor(settings, client, state, started) {
-        this.settings = settings;
-        this.client = client;
-        this.state = state;
-        this.started = started;
-        this.deadline = started + settings.timeoutMs;
-        this.request = settings.requests[0];
-        this.creator = new _create_js__WEBPACK_IMPORTED_MODULE_12__/* .Creator */ .BV(client.tools, state, () => this.signal);
-    }
-    /** The line to log when the runner's signal arrives: what happens next depends on where we are. */
+    request = this.settings.requests[0];
     onSignal(name) {
         if (this.creator.creating) {
             return `Received ${name} while the create request is in flight: it cannot be withdrawn, so its execution will be cancelled as soon as its id arrives (or by the post step, if this step is killed first)`;
@@ -972,7 +955,7 @@ class Run {
             await this.run();
         }
         catch (error) {
-            if (error instanceof _signals_js__WEBPACK_IMPORTED_MODULE_15__/* .CancelledByRunner */ .h || this.signal.aborted)
+            if (error instanceof _signals_js__WEBPACK_IMPORTED_MODULE_16__/* .CancelledByRunner */ .h || this.signal.aborted)
                 throw await this.onCancelled(error);
             await this.commentOnPr(error);
             throw error;
@@ -989,7 +972,7 @@ class Run {
             status: 'error',
             clips: [],
             ...(this.executionId && { executionId: this.executionId }),
-            error: (0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__/* .errorText */ .kc)(error),
+            error: (0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_18__/* .errorText */ .kc)(error),
         };
         await postPrComment(this.prComment, { ...report, ...(prompt && { prompt }) });
     }
@@ -1020,18 +1003,12 @@ class Run {
         let cacheKey;
         if (s.cache) {
             const restored = await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Cache', async () => {
-                const { openCache } = await __webpack_require__.e(/* import() */ 377).then(__webpack_require__.bind(__webpack_require__, 97377));
-                this.cache = await openCache({
-                    root: s.workspace.root,
-                    baseUrl: s.baseUrl,
-                    rememberUploads: !s.temporaryUploads,
-                    files: this.client.files,
-                });
-                if (!this.cache)
+                const cache = await this.openCache();
+                if (!cache)
                     return undefined;
-                cacheKey = await this.cache.keyOf(request);
+                cacheKey = await cache.keyOf(request);
                 _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Cache key: ${cacheKey}`);
-                return this.cache.restore(cacheKey, request, s.downloadDir);
+                return cache.restore(cacheKey, request, s.downloadDir);
             });
             if (restored) {
                 _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Cache hit: reused execution ${restored.execution.toolExecutionId}; no new execution was created`);
@@ -1046,7 +1023,7 @@ class Run {
         const { files } = request;
         const refs = [...files.images, ...files.videos, ...files.audio, ...(files.startFrame ? [files.startFrame] : [])];
         const cache = this.cache;
-        const idOf = await (0,_uploads_js__WEBPACK_IMPORTED_MODULE_20__/* .uploadAll */ .d)(this.client.files, refs, {
+        const idOf = await (0,_uploads_js__WEBPACK_IMPORTED_MODULE_21__/* .uploadAll */ .d)(this.client.files, refs, {
             isTemporary: this.settings.temporaryUploads,
             deadline: this.deadline,
             signal: this.signal,
@@ -1055,7 +1032,7 @@ class Run {
         });
         if (refs.length === 0)
             _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info('Nothing to upload');
-        const { body, overridden } = (0,_request_body_js__WEBPACK_IMPORTED_MODULE_21__/* .buildRequestBody */ .Q)(request, await (0,_request_body_js__WEBPACK_IMPORTED_MODULE_21__/* .mapRequestFiles */ .b)(files, idOf));
+        const { body, overridden } = (0,_request_body_js__WEBPACK_IMPORTED_MODULE_22__/* .buildRequestBody */ .Q)(request, await (0,_request_body_js__WEBPACK_IMPORTED_MODULE_22__/* .mapRequestFiles */ .b)(files, idOf));
         for (const key of overridden)
             _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`params.${key} is ignored: a typed input sets ${key}`);
         return body;
@@ -1064,7 +1041,7 @@ class Run {
         this.signal.throwIfAborted();
         const left = this.deadline - Date.now();
         if ((0,_create_js__WEBPACK_IMPORTED_MODULE_12__/* .tooLateToCreate */ .mg)(this.deadline, this.settings.timeoutMs)) {
-            throw new ActionFailure(`Timed out before creating the execution: the uploads took ${(0,_format_js__WEBPACK_IMPORTED_MODULE_19__/* .formatDuration */ .a3)(Date.now() - this.started)} of the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_19__/* .formatDuration */ .a3)(this.settings.timeoutMs)} timeout, leaving ${(0,_format_js__WEBPACK_IMPORTED_MODULE_19__/* .formatDuration */ .a3)(Math.max(0, left))}. Nothing was created or billed; raise timeout.`);
+            throw new ActionFailure(`Timed out before creating the execution: the uploads took ${(0,_format_js__WEBPACK_IMPORTED_MODULE_20__/* .formatDuration */ .a3)(Date.now() - this.started)} of the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_20__/* .formatDuration */ .a3)(this.settings.timeoutMs)} timeout, leaving ${(0,_format_js__WEBPACK_IMPORTED_MODULE_20__/* .formatDuration */ .a3)(Math.max(0, left))}. Nothing was created or billed; raise timeout.`);
         }
         const id = await this.creator.create(body, { deadline: this.deadline });
         this.executionId = id;
@@ -1082,7 +1059,7 @@ class Run {
         }
         catch (error) {
             // The execution exists and is paid for: failing here would invite a re-run that pays again.
-            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Created execution ${id}, but could not read its status (${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__/* .errorText */ .kc)(error)}); reporting it as pending`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Created execution ${id}, but could not read its status (${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_18__/* .errorText */ .kc)(error)}); reporting it as pending`);
         }
         (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.status, status);
         _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Not waiting (wait: false). Resume in a later step with execution-id: ${id}`);
@@ -1091,7 +1068,7 @@ class Run {
     async follow(id, createdAt) {
         let outcome;
         try {
-            outcome = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_18__/* .waitForExecution */ .Li)(id, {
+            outcome = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_19__/* .waitForExecution */ .Li)(id, {
                 createdAt,
                 deadline: this.deadline,
                 signal: this.signal,
@@ -1110,7 +1087,7 @@ class Run {
         this.state.settle(id, 'terminal');
         const execution = outcome.execution;
         (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.status, execution.status);
-        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Execution ${id} ${execution.status} after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_19__/* .formatDuration */ .a3)(Date.now() - this.started)} (${outcome.polls} polls)`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Execution ${id} ${execution.status} after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_20__/* .formatDuration */ .a3)(Date.now() - this.started)} (${outcome.polls} polls)`);
         return execution;
     }
     /**
@@ -1119,7 +1096,7 @@ class Run {
      * (cancel-on-timeout: false) so that a later step can resume it.
      */
     async abandonWait(id, last, cause) {
-        const elapsed = (0,_format_js__WEBPACK_IMPORTED_MODULE_19__/* .formatDuration */ .a3)(Date.now() - this.started);
+        const elapsed = (0,_format_js__WEBPACK_IMPORTED_MODULE_20__/* .formatDuration */ .a3)(Date.now() - this.started);
         const seen = last ? ` (last seen ${last.status} ${Math.floor(last.progressPercentage ?? 0)}%)` : '';
         let what;
         let nextStep;
@@ -1135,8 +1112,8 @@ class Run {
         const status = cause === undefined ? 'timed-out' : 'error';
         (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.status, status);
         const headline = cause === undefined
-            ? `Timed out after ${elapsed} (timeout ${(0,_format_js__WEBPACK_IMPORTED_MODULE_19__/* .formatDuration */ .a3)(this.settings.timeoutMs)}) waiting for execution ${id}${seen}`
-            : `Could not follow execution ${id}: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__/* .errorText */ .kc)(cause)} (after ${elapsed})`;
+            ? `Timed out after ${elapsed} (timeout ${(0,_format_js__WEBPACK_IMPORTED_MODULE_20__/* .formatDuration */ .a3)(this.settings.timeoutMs)}) waiting for execution ${id}${seen}`
+            : `Could not follow execution ${id}: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_18__/* .errorText */ .kc)(cause)} (after ${elapsed})`;
         const failure = new ActionFailure(`${headline}. ${what}`, { ...requestIdOf(cause), ...(nextStep && { nextStep }) });
         await this.summarizeFailure(status, failure);
         throw failure;
@@ -1146,7 +1123,7 @@ class Run {
         let message;
         if (execution.status === 'failed') {
             const e = execution.error ?? {};
-            message = `Execution ${id} failed: ${e.message ?? 'no message'}${e.code ? ` (code ${e.code})` : ''}.${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__/* .describeRequirement */ .vo)(e.requirement)}`;
+            message = `Execution ${id} failed: ${e.message ?? 'no message'}${e.code ? ` (code ${e.code})` : ''}.${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_18__/* .describeRequirement */ .vo)(e.requirement)}`;
         }
         else {
             message = `Execution ${id} was cancelled by someone else (a user, another job or VideoGen), not by this action.`;
@@ -1157,15 +1134,15 @@ class Run {
     }
     async cancel(id, budgetMs) {
         const status = await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .cancelAndConfirm */ .Un)(this.client.tools, id, budgetMs, _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R);
-        if (status !== undefined && (0,_videogen_types_js__WEBPACK_IMPORTED_MODULE_22__/* .isTerminal */ .H)(status))
+        if (status !== undefined && (0,_videogen_types_js__WEBPACK_IMPORTED_MODULE_23__/* .isTerminal */ .H)(status))
             this.state.settle(id, 'terminal');
         return status;
     }
     async onCancelled(error) {
-        const reason = this.signal.reason instanceof _signals_js__WEBPACK_IMPORTED_MODULE_15__/* .CancelledByRunner */ .h ? this.signal.reason.message : 'cancelled';
+        const reason = this.signal.reason instanceof _signals_js__WEBPACK_IMPORTED_MODULE_16__/* .CancelledByRunner */ .h ? this.signal.reason.message : 'cancelled';
         const id = this.executionId;
         // A create that failed ambiguously while the signal arrived may still have created (and billed) one: say so.
-        if (!id && error instanceof _videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__/* .AmbiguousCreateError */ .J$) {
+        if (!id && error instanceof _videogen_errors_js__WEBPACK_IMPORTED_MODULE_18__/* .AmbiguousCreateError */ .J$) {
             return new ActionFailure(`Stopped: ${reason}. ${error.message} The post step looks for it and cancels it.`);
         }
         if (!id)
@@ -1174,7 +1151,7 @@ class Run {
         if (settled) {
             return new ActionFailure(`Stopped: ${reason}. Execution ${id} had already ${settled === 'terminal' ? 'ended' : 'been left running on purpose'}.`);
         }
-        const arrived = this.signal.reason instanceof _signals_js__WEBPACK_IMPORTED_MODULE_15__/* .CancelledByRunner */ .h ? this.signal.reason.at : Date.now();
+        const arrived = this.signal.reason instanceof _signals_js__WEBPACK_IMPORTED_MODULE_16__/* .CancelledByRunner */ .h ? this.signal.reason.at : Date.now();
         const status = await this.cancel(id, (0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .signalBudget */ .Ku)(arrived));
         (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.status, status ?? 'cancelling');
         return new ActionFailure(`Stopped: ${reason}. Execution ${id} ${(0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .cancelOutcome */ .Lb)(status)}.`);
@@ -1223,8 +1200,8 @@ class Run {
         const error = failure === undefined
             ? undefined
             : cacheHit
-                ? (0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__/* .errorText */ .kc)(failure)
-                : `The execution succeeded, but delivery failed: ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_23__/* .sentence */ .em)((0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__/* .errorText */ .kc)(failure))} To deliver it without paying again, run the step with execution-id: ${id} (not a plain re-run).`;
+                ? (0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_18__/* .errorText */ .kc)(failure)
+                : `The execution succeeded, but delivery failed: ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_24__/* .sentence */ .em)((0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_18__/* .errorText */ .kc)(failure))} To deliver it without paying again, run the step with execution-id: ${id} (not a plain re-run).`;
         await this.summarize({
             status: execution.status,
             executionId: id,
@@ -1249,7 +1226,7 @@ class Run {
         }
         catch (error) {
             // The clips are paid for and delivered: a results file that cannot be written is worth a warning only.
-            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Could not write the results file in ${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(this.settings.downloadDir)}: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__/* .errorText */ .kc)(error)}`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Could not write the results file in ${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(this.settings.downloadDir)}: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_18__/* .errorText */ .kc)(error)}`);
             return undefined;
         }
     }
@@ -1272,18 +1249,18 @@ class Run {
             const markdown = (0,_deliver_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .renderSummary */ .Br)({
                 ...part,
                 elapsedMs: Date.now() - this.started,
-                settings: (0,_deliver_summary_settings_js__WEBPACK_IMPORTED_MODULE_24__/* .summarySettings */ .K)(this.request),
+                settings: (0,_deliver_summary_settings_js__WEBPACK_IMPORTED_MODULE_25__/* .summarySettings */ .K)(this.request),
                 ...(prompt && { prompt }),
             });
             await (0,_deliver_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .writeSummary */ .Sy)(markdown);
         }
         catch (error) {
-            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Could not write the job summary: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__/* .errorText */ .kc)(error)}`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Could not write the job summary: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_18__/* .errorText */ .kc)(error)}`);
         }
     }
 }
 function requestIdOf(error) {
-    return error instanceof _videogen_errors_js__WEBPACK_IMPORTED_MODULE_17__/* .VideoGenApiError */ .gr && error.requestId ? { requestId: error.requestId } : {};
+    return error instanceof _videogen_errors_js__WEBPACK_IMPORTED_MODULE_18__/* .VideoGenApiError */ .gr && error.requestId ? { requestId: error.requestId } : {};
 }
 
 
@@ -1384,6 +1361,49 @@ function listenForCancel(onSignal) {
             process.off('SIGTERM', handler);
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 69553:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ StepRun)
+/* harmony export */ });
+/* harmony import */ var _create_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55183);
+
+class StepRun {
+    settings;
+    client;
+    state;
+    started;
+    signal = new AbortController().signal;
+    deadline;
+    creator;
+    cache;
+    prComment;
+    constructor(settings, client, state, started) {
+        this.settings = settings;
+        this.client = client;
+        this.state = state;
+        this.started = started;
+        this.deadline = started + settings.timeoutMs;
+        this.creator = new _create_js__WEBPACK_IMPORTED_MODULE_0__/* .Creator */ .BV(client.tools, state, () => this.signal);
+    }
+    /** The cache (cache: true), loaded only then; undefined where the service cannot be used (warned). */
+    async openCache() {
+        const s = this.settings;
+        const { openCache } = await __webpack_require__.e(/* import() */ 377).then(__webpack_require__.bind(__webpack_require__, 97377));
+        this.cache = await openCache({
+            root: s.workspace.root,
+            baseUrl: s.baseUrl,
+            rememberUploads: !s.temporaryUploads,
+            files: this.client.files,
+        });
+        return this.cache;
+    }
 }
 
 

@@ -709,39 +709,34 @@ const QUALITIES = ['LOW', 'STANDARD', 'HIGH', 'MAX'];
 /** The API takes at most this many ids in each of imageFileIds, videoFileIds and audioFileIds. */
 const MAX_FILES = 4;
 const MAX_PROMPT_FILE_BYTES = 1024 * 1024;
-/** The inputs read here, in the order action.yml lists them. */
-const REQUEST_INPUTS = [
-    'prompt',
-    'prompt-file',
-    'images',
-    'videos',
-    'video',
-    'start-frame',
-    'audio',
-    'spoken-dialogue',
-    'voice-description',
-    'aspect-ratio',
-    'duration',
-    'quality',
-    'generate-audio',
-    'suppress-background-music',
-    'watermark-mode',
-    'num-results',
-    'temporary-output',
-    'hide-from-ui',
-    'max-prompt-rewrites',
-    'params',
-];
-/** Request inputs with a default in action.yml: the runner always passes them, so "given" means nothing. */
-const DEFAULTED_INPUTS = new Set([
-    'duration',
-    'generate-audio',
-    'suppress-background-music',
-    'watermark-mode',
-    'num-results',
-    'temporary-output',
-    'hide-from-ui',
-]);
+/**
+ * The inputs read here, in the order action.yml lists them; `true` for those with a default in action.yml
+ * (the runner always passes them, so "given" means nothing for them).
+ */
+const REQUEST_INPUT_DEFAULTS = {
+    prompt: false,
+    'prompt-file': false,
+    images: false,
+    videos: false,
+    video: false,
+    'start-frame': false,
+    audio: false,
+    'spoken-dialogue': false,
+    'voice-description': false,
+    'aspect-ratio': false,
+    duration: true,
+    quality: false,
+    'generate-audio': true,
+    'suppress-background-music': true,
+    'watermark-mode': true,
+    'num-results': true,
+    'temporary-output': true,
+    'hide-from-ui': true,
+    'max-prompt-rewrites': false,
+    params: false,
+};
+const REQUEST_INPUTS = Object.keys(REQUEST_INPUT_DEFAULTS);
+const DEFAULTED_INPUTS = new Set(REQUEST_INPUTS.filter((k) => REQUEST_INPUT_DEFAULTS[k]));
 /** Request fields that count as "something to generate from" when given through `params`. */
 const INPUT_FIELDS = ['prompt', 'startFrameFileId', 'imageFileIds', 'videoFileIds', 'audioFileIds', 'spokenDialogue'];
 async function readPromptFile(workspace, input, given) {

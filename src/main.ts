@@ -4,27 +4,27 @@
 import { log } from './log.js'
 import * as core from '@actions/core'
 import path from 'node:path'
-import type { CacheStore, RestoredRun } from './cache.js'
+import type { RestoredRun } from './cache.js'
 import { CANCEL_BUDGET_MS, cancelAndConfirm, cancelOutcome, signalBudget } from './cancel.js'
 import { type Clip, clipsOf } from './clip.js'
 import { deliverClips } from './deliver/deliver-clips.js'
 import { downloadDeadline } from './deliver/download.js'
 import { OUTPUTS, setClipOutputs, setOutput } from './deliver/outputs.js'
-import type { PrCommentTarget } from './deliver/pr-comment.js'
 import { publish } from './deliver/publish.js'
 import { resultsRecord, writeResultsFile } from './deliver/results-file.js'
 import { type SummaryInput, renderSummary, writeSummary } from './deliver/summary.js'
 import { summarySettings } from './deliver/summary-settings.js'
 import { formatDuration } from './format.js'
-import { type ClipRequest, type Settings, loadSettings } from './inputs/settings.js'
+import { type ClipRequest, loadSettings } from './inputs/settings.js'
 import { buildRequestBody, mapRequestFiles } from './request-body.js'
 import { sentence } from './sanitize.js'
-import { Creator, tooLateToCreate } from './create.js'
+import { tooLateToCreate } from './create.js'
 import { preflight } from './preflight.js'
 import { MainState } from './state.js'
+import { StepRun } from './step-run.js'
 import { CancelledByRunner, listenForCancel } from './signals.js'
 import { uploadAll } from './uploads.js'
-import { type VideoGenClient, createClient } from './videogen/client.js'
+import { createClient } from './videogen/client.js'
 import { AmbiguousCreateError, VideoGenApiError, describeRequirement, errorText } from './videogen/errors.js'
 import type { Execution } from './videogen/types.js'
 import { isTerminal } from './videogen/types.js'
@@ -55,7 +55,7 @@ export async function main(apiKey: string): Promise<void> {
   const client = createClient(settings.baseUrl, settings.apiKey, { log: { debug: log.debug, info: log.info } })
   const state = new MainState(settings.batch !== undefined)
   state.rememberBaseUrl(settings.baseUrl)
-  const run: Runner = settings.batch
+  const run: StepRun = settings.batch
     ? new (await import('./batch/run.js')).BatchRun(settings, client, state, started)
     : new Run(settings, client, state, started)
   const cancel = listenForCancel((name) => log.info(run.onSignal(name)))
@@ -68,41 +68,16 @@ export async function main(apiKey: string): Promise<void> {
   }
 }
 
-/** A single clip's run, or a batch's: the same contract towards the step. */
-interface Runner {
-  signal: AbortSignal
-  /** The line to log when the runner's signal arrives. */
-  onSignal(name: string): string
-  execute(): Promise<void>
-}
-
 type Start =
   | { kind: 'created' | 'resumed'; id: string; createdAt: number; cacheKey?: string }
   | { kind: 'cached'; restored: RestoredRun }
 
-class Run implements Runner {
-  signal: AbortSignal = new AbortController().signal
+class Run extends StepRun {
   private executionId: string | undefined
-  private readonly creator: Creator
-  private cache: CacheStore | undefined
-  private prComment: PrCommentTarget | undefined
   /** What the run last reported (summarize): the pull-request comment says the same. */
   private reported: Omit<SummaryInput, 'elapsedMs' | 'settings' | 'prompt'> | undefined
-  private readonly deadline: number
-  private readonly request: ClipRequest | undefined
+  private readonly request: ClipRequest | undefined = this.settings.requests[0]
 
-  constructor(
-    private readonly settings: Settings,
-    private readonly client: VideoGenClient,
-    private readonly state: MainState,
-    private readonly started: number,
-  ) {
-    this.deadline = started + settings.timeoutMs
-    this.request = settings.requests[0]
-    this.creator = new Creator(client.tools, state, () => this.signal)
-  }
-
-  /** The line to log when the runner's signal arrives: what happens next depends on where we are. */
   onSignal(name: string): string {
     if (this.creator.creating) {
       return `Received ${name} while the create request is in flight: it cannot be withdrawn, so its execution will be cancelled as soon as its id arrives (or by the post step, if this step is killed first)`
@@ -163,17 +138,11 @@ class Run implements Runner {
     let cacheKey: string | undefined
     if (s.cache) {
       const restored = await core.group('Cache', async () => {
-        const { openCache } = await import('./cache.js')
-        this.cache = await openCache({
-          root: s.workspace.root,
-          baseUrl: s.baseUrl,
-          rememberUploads: !s.temporaryUploads,
-          files: this.client.files,
-        })
-        if (!this.cache) return undefined
-        cacheKey = await this.cache.keyOf(request)
+        const cache = await this.openCache()
+        if (!cache) return undefined
+        cacheKey = await cache.keyOf(request)
         log.info(`Cache key: ${cacheKey}`)
-        return this.cache.restore(cacheKey, request, s.downloadDir)
+        return cache.restore(cacheKey, request, s.downloadDir)
       })
       if (restored) {
         log.info(`Cache hit: reused execution ${restored.execution.toolExecutionId}; no new execution was created`)

@@ -6,17 +6,15 @@
 import { log } from '../log.js'
 import * as core from '@actions/core'
 import path from 'node:path'
-import type { CacheStore } from '../cache.js'
 import { CANCEL_BUDGET_MS, cancelAndConfirm, cancelOutcome, signalBudget } from '../cancel.js'
 import { type Clip, clipsOf } from '../clip.js'
 import { ContentHashes } from '../cache-key.js'
 import { mapLimit } from '../concurrency.js'
-import { CreateFailure, Creator, tooLateToCreate } from '../create.js'
+import { CreateFailure, tooLateToCreate } from '../create.js'
 import { deliverClips } from '../deliver/deliver-clips.js'
 import { downloadDeadline } from '../deliver/download.js'
 import { type GalleryItem, renderGallery } from '../deliver/gallery.js'
 import { OUTPUTS, type ItemResult, itemResult, setBatchOutputs, setClipOutputs, setOutput } from '../deliver/outputs.js'
-import type { PrCommentTarget } from '../deliver/pr-comment.js'
 import { publish } from '../deliver/publish.js'
 import { resultsRecord, writeResultsFile } from '../deliver/results-file.js'
 import { writeSummary } from '../deliver/summary.js'
@@ -35,6 +33,7 @@ import type { Execution } from '../videogen/types.js'
 import { isTerminal } from '../videogen/types.js'
 import { CreatePacer } from './pacer.js'
 import { ManyWatch } from './watch.js'
+import { StepRun } from '../step-run.js'
 import { HEARTBEAT_MS } from '../wait.js'
 
 /** Items restored from the cache and delivered at once. */
@@ -61,28 +60,17 @@ export class BatchFailure extends Error {
   override readonly name = 'BatchFailure'
 }
 
-export class BatchRun {
-  signal: AbortSignal = new AbortController().signal
+export class BatchRun extends StepRun {
   private readonly items: Item[]
-  private readonly creator: Creator
   private readonly watch: ManyWatch
   private readonly pacer: CreatePacer
-  private readonly deadline: number
-  private cache: CacheStore | undefined
   private stopCreating: string | undefined
-  private prComment: PrCommentTarget | undefined
   /** The cancels started when the signal arrived. */
   private cancelling: Promise<void> = Promise.resolve()
   private artifact: { name: string; url: string } | undefined
 
-  constructor(
-    private readonly settings: Settings,
-    private readonly client: VideoGenClient,
-    private readonly state: MainState,
-    private readonly started: number,
-  ) {
-    this.deadline = started + settings.timeoutMs
-    this.creator = new Creator(client.tools, state, () => this.signal)
+  constructor(settings: Settings, client: VideoGenClient, state: MainState, started: number) {
+    super(settings, client, state, started)
     this.watch = new ManyWatch(client.tools)
     this.pacer = new CreatePacer(settings.batch?.maxRunning ?? 10)
     this.items = settings.resume
@@ -165,14 +153,7 @@ export class BatchRun {
     const s = this.settings
     if (!s.cache) return
     await core.group('Cache', async () => {
-      const { openCache } = await import('../cache.js')
-      this.cache = await openCache({
-        root: s.workspace.root,
-        baseUrl: s.baseUrl,
-        rememberUploads: !s.temporaryUploads,
-        files: this.client.files,
-      })
-      const cache = this.cache
+      const cache = await this.openCache()
       if (!cache) return
       await mapLimit(this.items, ITEM_CONCURRENCY, async (item) => {
         const request = item.request as ClipRequest

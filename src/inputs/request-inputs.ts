@@ -59,40 +59,36 @@ export interface ClipRequest {
   params: Record<string, unknown>
 }
 
-/** The inputs read here, in the order action.yml lists them. */
-export const REQUEST_INPUTS = [
-  'prompt',
-  'prompt-file',
-  'images',
-  'videos',
-  'video',
-  'start-frame',
-  'audio',
-  'spoken-dialogue',
-  'voice-description',
-  'aspect-ratio',
-  'duration',
-  'quality',
-  'generate-audio',
-  'suppress-background-music',
-  'watermark-mode',
-  'num-results',
-  'temporary-output',
-  'hide-from-ui',
-  'max-prompt-rewrites',
-  'params',
-] as const
+/**
+ * The inputs read here, in the order action.yml lists them; `true` for those with a default in action.yml
+ * (the runner always passes them, so "given" means nothing for them).
+ */
+const REQUEST_INPUT_DEFAULTS = {
+  prompt: false,
+  'prompt-file': false,
+  images: false,
+  videos: false,
+  video: false,
+  'start-frame': false,
+  audio: false,
+  'spoken-dialogue': false,
+  'voice-description': false,
+  'aspect-ratio': false,
+  duration: true,
+  quality: false,
+  'generate-audio': true,
+  'suppress-background-music': true,
+  'watermark-mode': true,
+  'num-results': true,
+  'temporary-output': true,
+  'hide-from-ui': true,
+  'max-prompt-rewrites': false,
+  params: false,
+} as const
 
-/** Request inputs with a default in action.yml: the runner always passes them, so "given" means nothing. */
-export const DEFAULTED_INPUTS: ReadonlySet<string> = new Set([
-  'duration',
-  'generate-audio',
-  'suppress-background-music',
-  'watermark-mode',
-  'num-results',
-  'temporary-output',
-  'hide-from-ui',
-])
+export const REQUEST_INPUTS = Object.keys(REQUEST_INPUT_DEFAULTS) as Array<keyof typeof REQUEST_INPUT_DEFAULTS>
+
+export const DEFAULTED_INPUTS: ReadonlySet<string> = new Set(REQUEST_INPUTS.filter((k) => REQUEST_INPUT_DEFAULTS[k]))
 
 /** Request fields that count as "something to generate from" when given through `params`. */
 const INPUT_FIELDS = ['prompt', 'startFrameFileId', 'imageFileIds', 'videoFileIds', 'audioFileIds', 'spokenDialogue']

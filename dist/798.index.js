@@ -67,11 +67,11 @@ const GENERATE_VIDEO_CLIP = 'GENERATE_VIDEO_CLIP';
 /** How far down the list to look for executions newer than the mark. */
 const MAX_PAGES = 3;
 /**
- * Executions that appeared since `mark` (newest first, the list has no creation time) that are still
- * running generate-video-clip jobs and are not already known: the candidates for creates that were in
- * flight when main was killed. Without a mark, only the first page counts.
+ * Generate-video-clip executions that appeared since `mark` (newest first, the list has no creation time)
+ * and are not already known: the candidates for creates whose answer never arrived. Only the running ones
+ * when they are to be cancelled; any, to name them for a resume. Without a mark, only the first page counts.
  */
-async function executionsSince(tools, mark, known, deadline) {
+async function executionsSince(tools, mark, known, deadline, { runningOnly = true } = {}) {
     const found = [];
     // A list that repeats an entry must not make one execution look like two.
     const seen = new Set();
@@ -87,7 +87,8 @@ async function executionsSince(tools, mark, known, deadline) {
                 return found;
             const isClip = execution.toolType === undefined || execution.toolType === GENERATE_VIDEO_CLIP;
             const id = execution.toolExecutionId;
-            if (isClip && !(0,_videogen_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isTerminal */ .H)(execution.status) && !known.has(id) && !seen.has(id))
+            const wanted = !runningOnly || !(0,_videogen_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isTerminal */ .H)(execution.status);
+            if (isClip && wanted && !known.has(id) && !seen.has(id))
                 found.push(execution);
             seen.add(id);
         }

@@ -63,15 +63,16 @@ const GENERATE_VIDEO_CLIP = 'GENERATE_VIDEO_CLIP'
 const MAX_PAGES = 3
 
 /**
- * Executions that appeared since `mark` (newest first, the list has no creation time) that are still
- * running generate-video-clip jobs and are not already known: the candidates for creates that were in
- * flight when main was killed. Without a mark, only the first page counts.
+ * Generate-video-clip executions that appeared since `mark` (newest first, the list has no creation time)
+ * and are not already known: the candidates for creates whose answer never arrived. Only the running ones
+ * when they are to be cancelled; any, to name them for a resume. Without a mark, only the first page counts.
  */
 export async function executionsSince(
   tools: ToolsApi,
   mark: string | null,
   known: ReadonlySet<string>,
   deadline: number,
+  { runningOnly = true }: { runningOnly?: boolean } = {},
 ): Promise<Execution[]> {
   const found: Execution[] = []
   // A list that repeats an entry must not make one execution look like two.
@@ -87,7 +88,8 @@ export async function executionsSince(
       if (execution.toolExecutionId === mark) return found
       const isClip = execution.toolType === undefined || execution.toolType === GENERATE_VIDEO_CLIP
       const id = execution.toolExecutionId
-      if (isClip && !isTerminal(execution.status) && !known.has(id) && !seen.has(id)) found.push(execution)
+      const wanted = !runningOnly || !isTerminal(execution.status)
+      if (isClip && wanted && !known.has(id) && !seen.has(id)) found.push(execution)
       seen.add(id)
     }
     if (mark === null || nextCursor === undefined) return found

@@ -91,10 +91,19 @@ export class Creator {
     // Without a readable list before, what is in it now cannot be told apart from what was there already.
     if (!this.mark?.known) return error
     try {
-      const found = await executionsSince(this.tools, this.mark.newest, this.state.known(), Date.now() + MARK_BUDGET_MS)
+      // Finished ones too: one that already succeeded is just what to resume.
+      const found = await executionsSince(
+        this.tools,
+        this.mark.newest,
+        this.state.known(),
+        Date.now() + MARK_BUDGET_MS,
+        {
+          runningOnly: false,
+        },
+      )
       if (found.length === 0) return error
       const ids = found.map((e) => `${e.toolExecutionId} (${e.status})`).join(', ')
-      return new CreateFailure(`${error.message} Running executions that appeared since it was sent: ${ids}.`)
+      return new CreateFailure(`${error.message} Executions that appeared since it was sent: ${ids}.`)
     } catch {
       return error
     }

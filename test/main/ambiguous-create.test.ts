@@ -24,7 +24,7 @@ describe('an ambiguous create', () => {
       const [error] = errorsOf(r.stdout)
       expect(error).toMatch(/may have been created and billed\. It was not retried, to avoid paying twice\./)
       expect(error).toMatch(
-        new RegExp(`Running executions that appeared since it was sent: ${created} \\(pending\\)\\.$`),
+        new RegExp(`Executions that appeared since it was sent: ${created} \\(pending\\)\\.$`),
       )
       expect(error).not.toContain(earlier)
       expect(r.outputs['execution-id']).toBeUndefined()

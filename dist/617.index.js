@@ -34,8 +34,8 @@ var format = __webpack_require__(16264);
 var markup = __webpack_require__(59101);
 ;// CONCATENATED MODULE: ./src/deliver/pr-comment-body.ts
 // The pull-request comment: status, prompt, a row per clip, and who made it. Pure rendering, tested by
-// parsing the output. It stays on the pull request for weeks, so it never shows a signed URL (those stop
-// working within the hour): each clip links what lasts, or the workflow run.
+// parsing the output. It stays on the pull request for weeks, so it never shows a signed URL (those expire,
+// in an hour to seven days by the API's documents): each clip links what lasts, or the workflow run.
 
 
 
@@ -132,7 +132,7 @@ function footer(input) {
     const clips = input.items ? input.items.flatMap((i) => i.clips) : input.clips;
     if (clips.some((c) => !c.publicUrl && !c.releaseAssetUrl && !input.artifact)) {
         out +=
-            '<p><sub>The clips’ own links are signed and expire within the hour, so this comment links the workflow run. ' +
+            '<p><sub>The clips’ own links are signed and expire, so this comment links the workflow run. ' +
                 'Set <code>public-preview: true</code> for links that last, or <code>artifact-name</code> to keep the files with the run.</sub></p>\n';
     }
     return out;

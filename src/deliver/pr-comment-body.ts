@@ -1,6 +1,6 @@
 // The pull-request comment: status, prompt, a row per clip, and who made it. Pure rendering, tested by
-// parsing the output. It stays on the pull request for weeks, so it never shows a signed URL (those stop
-// working within the hour): each clip links what lasts, or the workflow run.
+// parsing the output. It stays on the pull request for weeks, so it never shows a signed URL (those expire,
+// in an hour to seven days by the API's documents): each clip links what lasts, or the workflow run.
 import { createHash } from 'node:crypto'
 import { formatBytes } from '../format.js'
 import { ERROR_CHARS, PROMPT_CHARS, STATUS_ICON, cut, escapeText, escapeUrl } from './markup.js'
@@ -131,7 +131,7 @@ function footer(input: PrCommentInput): string {
   const clips = input.items ? input.items.flatMap((i) => i.clips) : input.clips
   if (clips.some((c) => !c.publicUrl && !c.releaseAssetUrl && !input.artifact)) {
     out +=
-      '<p><sub>The clips’ own links are signed and expire within the hour, so this comment links the workflow run. ' +
+      '<p><sub>The clips’ own links are signed and expire, so this comment links the workflow run. ' +
       'Set <code>public-preview: true</code> for links that last, or <code>artifact-name</code> to keep the files with the run.</sub></p>\n'
   }
   return out

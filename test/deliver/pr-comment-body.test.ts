@@ -110,7 +110,7 @@ describe('pull-request comment body', () => {
       '🎞️ Clip 2 (in the workflow run)\nvg_file_clip2',
     ])
     expect(cellText(clipRows(doc)[1]?.querySelectorAll('td')[2])).toBe('—')
-    expect(doc.text).toContain('signed and expire within the hour')
+    expect(doc.text).toContain('signed and expire, so this comment links the workflow run')
 
     const artifact = { name: 'clips', url: 'https://github.com/octo/demo/actions/runs/77/artifacts/9' }
     const kept = html(

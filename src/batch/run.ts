@@ -243,7 +243,10 @@ export class BatchRun extends StepRun {
 
   /** wait: false: every execution created (max-running is at least the count, see the inputs), none followed. */
   private async createAll(): Promise<void> {
-    for (const item of this.items.filter((i) => i.phase === 'waiting')) await this.createOne(item)
+    for (const item of this.items.filter((i) => i.phase === 'waiting')) {
+      if (this.stopCreating) this.notCreated(item, `not created (${this.stopCreating})`)
+      else await this.createOne(item)
+    }
     for (const item of this.items.filter((i) => i.phase === 'running')) {
       this.state.settle(item.executionId as string, 'detached')
       item.phase = 'left-running'

@@ -93,6 +93,13 @@ export const DEFAULTED_INPUTS: ReadonlySet<string> = new Set(REQUEST_INPUTS.filt
 /** Request fields that count as "something to generate from" when given through `params`. */
 const INPUT_FIELDS = ['prompt', 'startFrameFileId', 'imageFileIds', 'videoFileIds', 'audioFileIds', 'spokenDialogue']
 
+/** A blank text or an empty list in params gives the API nothing to generate from, and it refuses the create. */
+const givesInput = (value: unknown) =>
+  value !== undefined &&
+  value !== null &&
+  !(typeof value === 'string' && value.trim() === '') &&
+  !(Array.isArray(value) && value.length === 0)
+
 /** Where the values come from, and how a problem names the input (`images`, `requests[intro].images`). */
 export interface InputSource {
   value(name: string): string
@@ -191,7 +198,7 @@ export async function readClipRequest(
     !!spokenDialogue ||
     images.length + files.videos.length + audio.length > 0 ||
     !!startFrame ||
-    INPUT_FIELDS.some((f) => params[f] !== undefined)
+    INPUT_FIELDS.some((f) => givesInput(params[f]))
   if (!options.resuming && !hasInput && problems.errors.length === before) {
     problems.add(
       name('prompt'),

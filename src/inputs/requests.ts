@@ -63,36 +63,42 @@ export async function readBatch(
       continue
     }
     const fields = item as Record<string, unknown>
+    // An item whose id is unusable is still checked through, named by its place in the list, so that every
+    // problem shows in one run.
+    let usable = true
     const id = fields.id
+    let key: string
     if (typeof id !== 'string' || !ITEM_ID.test(id)) {
       problems.add(`${INPUT}[${index}].id`, 'is required: letters, digits, - and _ (at most 64), unique in the list')
-      continue
-    }
-    if (seen.has(id)) {
+      usable = false
+      key = String(index)
+    } else if (seen.has(id)) {
       problems.add(`${INPUT}[${id}].id`, 'is used by another item; ids must be unique')
-      continue
+      usable = false
+      key = String(index)
+    } else {
+      seen.add(id)
+      key = id
     }
-    seen.add(id)
-    let usable = true
     const values = new Map<string, string>()
     for (const [name, value] of Object.entries(fields)) {
       if (name === 'id') continue
       if (!ALLOWED.has(name)) {
-        problems.add(`${INPUT}[${id}].${name}`, `is not a request input; use one of ${REQUEST_INPUTS.join(', ')}`)
+        problems.add(`${INPUT}[${key}].${name}`, `is not a request input; use one of ${REQUEST_INPUTS.join(', ')}`)
         usable = false
         continue
       }
       const text = asInputText(name, value)
       if (text === undefined) {
-        problems.add(`${INPUT}[${id}].${name}`, 'must be text, a number, true/false or a list of text')
+        problems.add(`${INPUT}[${key}].${name}`, 'must be text, a number, true/false or a list of text')
         usable = false
       } else values.set(name, text)
     }
     const src: InputSource = {
       value: (name) => values.get(name) ?? step(name),
-      label: (name) => (values.has(name) ? `${INPUT}[${id}].${name}` : name),
+      label: (name) => (values.has(name) ? `${INPUT}[${key}].${name}` : name),
     }
-    const request = await readClipRequest(src, workspace, problems, { resuming: false, id, warnings })
+    const request = await readClipRequest(src, workspace, problems, { resuming: false, id: key, warnings })
     if (request && usable) requests.push(request)
   }
   return requests

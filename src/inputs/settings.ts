@@ -231,9 +231,10 @@ export async function loadSettings(read: Read, apiKey: string): Promise<Settings
   )
   // A batch writes into download-dir/<id>/: a committed link there would only be refused after the clip is paid.
   if (downloadDir !== undefined && isBatch) {
-    for (const { id } of requests) {
+    const ids = resume ? [...resume.keys()] : requests.map((r) => r.id as string)
+    for (const id of ids) {
       await problems.take(() =>
-        workspace.outputDir('download-dir', path.join(read('download-dir') || 'videogen-output', id as string)),
+        workspace.outputDir('download-dir', path.join(read('download-dir') || 'videogen-output', id)),
       )
     }
   }

@@ -131,6 +131,13 @@ const REUSE_READY_MS = 60_000;
 const SHA256 = /^[0-9a-f]{64}$/;
 const CACHED_CLIP_FIELDS = new Set(['index', 'fileId', 'durationSeconds', 'bytes', 'sha256']);
 const stagedClipName = (index) => `clip-${index}.mp4`;
+/** An extracted entry holds plain files in plain folders: a link in it could lead anywhere on the runner. */
+async function plain(target, kind, what) {
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(target);
+    if (kind === 'file' ? info.isFile() : info.isDirectory())
+        return;
+    throw new Error(`${what} is ${info.isSymbolicLink() ? 'a symbolic link' : `not a ${kind}`}`);
+}
 /** The cache, or undefined (with a warning) where the Actions cache service cannot be used. */
 async function openCache(ctx) {
     // Loaded here, not at the top: runs without `cache` do not pay for loading it.
@@ -214,6 +221,9 @@ class CacheStore {
     }
     /** Record and clips of an extracted entry → `dir`, after checking every field and every clip's SHA-256. */
     async unpack(key, staged, request, dir) {
+        await plain(this.staging(STAGING_ROOT), 'directory', 'its folder');
+        await plain(staged, 'directory', 'its folder');
+        await plain(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(staged, RECORD), 'file', 'its record');
         const record = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(staged, RECORD), 'utf8'));
         if (record.format !== _cache_key_js__WEBPACK_IMPORTED_MODULE_4__/* .CACHE_FORMAT */ .rz || record.key !== key)
             throw new Error('its record is not one this version of the action wrote');
@@ -232,6 +242,7 @@ class CacheStore {
                 throw new Error(`clip ${c.index} has fields this version never writes (${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_11__/* .clean */ .uH)(extra.join(', '), 100)})`);
             if (!(0,_videogen_ids_js__WEBPACK_IMPORTED_MODULE_12__/* .isFileId */ .OZ)(c.fileId) || typeof c.sha256 !== 'string' || !SHA256.test(c.sha256))
                 throw new Error(`clip ${c.index} has no valid file id or hash`);
+            await plain(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(staged, stagedClipName(c.index)), 'file', `clip ${c.index}`);
             if ((await (0,_hash_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256File */ .Q)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(staged, stagedClipName(c.index)))) !== c.sha256) {
                 throw new Error(`clip ${c.index} does not match the SHA-256 in its record`);
             }

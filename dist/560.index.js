@@ -490,8 +490,12 @@ class BatchRun extends step_run/* StepRun */.m {
     }
     /** wait: false: every execution created (max-running is at least the count, see the inputs), none followed. */
     async createAll() {
-        for (const item of this.items.filter((i) => i.phase === 'waiting'))
-            await this.createOne(item);
+        for (const item of this.items.filter((i) => i.phase === 'waiting')) {
+            if (this.stopCreating)
+                this.notCreated(item, `not created (${this.stopCreating})`);
+            else
+                await this.createOne(item);
+        }
         for (const item of this.items.filter((i) => i.phase === 'running')) {
             this.state.settle(item.executionId, 'detached');
             item.phase = 'left-running';

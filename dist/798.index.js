@@ -740,6 +740,11 @@ const REQUEST_INPUTS = Object.keys(REQUEST_INPUT_DEFAULTS);
 const DEFAULTED_INPUTS = new Set(REQUEST_INPUTS.filter((k) => REQUEST_INPUT_DEFAULTS[k]));
 /** Request fields that count as "something to generate from" when given through `params`. */
 const INPUT_FIELDS = ['prompt', 'startFrameFileId', 'imageFileIds', 'videoFileIds', 'audioFileIds', 'spokenDialogue'];
+/** A blank text or an empty list in params gives the API nothing to generate from, and it refuses the create. */
+const givesInput = (value) => value !== undefined &&
+    value !== null &&
+    !(typeof value === 'string' && value.trim() === '') &&
+    !(Array.isArray(value) && value.length === 0);
 async function readPromptFile(workspace, input, given) {
     const { absPath, size } = await workspace.regularFile(input, given);
     if (size > MAX_PROMPT_FILE_BYTES)
@@ -809,7 +814,7 @@ async function readClipRequest(src, workspace, problems, options) {
         !!spokenDialogue ||
         images.length + files.videos.length + audio.length > 0 ||
         !!startFrame ||
-        INPUT_FIELDS.some((f) => params[f] !== undefined);
+        INPUT_FIELDS.some((f) => givesInput(params[f]));
     if (!options.resuming && !hasInput && problems.errors.length === before) {
         problems.add(name('prompt'), 'nothing to generate from: give prompt, prompt-file, images, videos, start-frame, audio or spoken-dialogue (or execution-id to resume)');
     }
@@ -893,29 +898,37 @@ async function readBatch(raw, step, workspace, problems, warnings) {
             continue;
         }
         const fields = item;
+        // An item whose id is unusable is still checked through, named by its place in the list, so that every
+        // problem shows in one run.
+        let usable = true;
         const id = fields.id;
+        let key;
         if (typeof id !== 'string' || !ITEM_ID.test(id)) {
             problems.add(`${INPUT}[${index}].id`, 'is required: letters, digits, - and _ (at most 64), unique in the list');
-            continue;
+            usable = false;
+            key = String(index);
         }
-        if (seen.has(id)) {
+        else if (seen.has(id)) {
             problems.add(`${INPUT}[${id}].id`, 'is used by another item; ids must be unique');
-            continue;
+            usable = false;
+            key = String(index);
         }
-        seen.add(id);
-        let usable = true;
+        else {
+            seen.add(id);
+            key = id;
+        }
         const values = new Map();
         for (const [name, value] of Object.entries(fields)) {
             if (name === 'id')
                 continue;
             if (!ALLOWED.has(name)) {
-                problems.add(`${INPUT}[${id}].${name}`, `is not a request input; use one of ${REQUEST_INPUTS.join(', ')}`);
+                problems.add(`${INPUT}[${key}].${name}`, `is not a request input; use one of ${REQUEST_INPUTS.join(', ')}`);
                 usable = false;
                 continue;
             }
             const text = asInputText(name, value);
             if (text === undefined) {
-                problems.add(`${INPUT}[${id}].${name}`, 'must be text, a number, true/false or a list of text');
+                problems.add(`${INPUT}[${key}].${name}`, 'must be text, a number, true/false or a list of text');
                 usable = false;
             }
             else
@@ -923,9 +936,9 @@ async function readBatch(raw, step, workspace, problems, warnings) {
         }
         const src = {
             value: (name) => values.get(name) ?? step(name),
-            label: (name) => (values.has(name) ? `${INPUT}[${id}].${name}` : name),
+            label: (name) => (values.has(name) ? `${INPUT}[${key}].${name}` : name),
         };
-        const request = await readClipRequest(src, workspace, problems, { resuming: false, id, warnings });
+        const request = await readClipRequest(src, workspace, problems, { resuming: false, id: key, warnings });
         if (request && usable)
             requests.push(request);
     }
@@ -1119,7 +1132,8 @@ async function loadSettings(read, apiKey) {
     const downloadDir = await problems.take(() => workspace.outputDir('download-dir', read('download-dir') || 'videogen-output'));
     // A batch writes into download-dir/<id>/: a committed link there would only be refused after the clip is paid.
     if (downloadDir !== undefined && isBatch) {
-        for (const { id } of requests) {
+        const ids = resume ? [...resume.keys()] : requests.map((r) => r.id);
+        for (const id of ids) {
             await problems.take(() => workspace.outputDir('download-dir', external_node_path_default().join(read('download-dir') || 'videogen-output', id)));
         }
     }
@@ -1287,6 +1301,36 @@ function parseErrorBody(text, redact) {
         .trim(), 200);
     return { body: { message: excerpt ? `non-JSON response: ${excerpt}` : 'empty response body' }, fromApi: false };
 }
+/** Every string (and property name) of a parsed body through `redact`; iterative, since depth is the sender's choice. */
+function redactStrings(root, redact) {
+    if (typeof root === 'string')
+        return redact(root);
+    const pending = [root];
+    while (pending.length > 0) {
+        const node = pending.pop();
+        if (node === null || typeof node !== 'object')
+            continue;
+        const record = node;
+        for (const name of Object.keys(record)) {
+            const value = record[name];
+            if (typeof value === 'object' && value !== null)
+                pending.push(value);
+            const redacted = typeof value === 'string' ? redact(value) : value;
+            const cleanName = Array.isArray(node) ? name : redact(name);
+            if (cleanName !== name)
+                delete record[name];
+            // defineProperty: a "__proto__" name is data here, never the prototype.
+            if (redacted !== value || cleanName !== name)
+                Object.defineProperty(record, cleanName, {
+                    value: redacted,
+                    writable: true,
+                    enumerable: true,
+                    configurable: true,
+                });
+        }
+    }
+    return root;
+}
 class VideoGenHttp {
     options;
     origin;
@@ -1403,7 +1447,11 @@ class VideoGenHttp {
         }
         try {
             const text = this.redact(await (0,videogen_body/* readCapped */.EF)(response.body, videogen_body/* JSON_BODY_BYTES */.a2, true));
-            return { ok: true, value: text === '' ? {} : JSON.parse(text) };
+            if (text === '')
+                return { ok: true, value: {} };
+            const value = JSON.parse(text);
+            // An escape (\u0076…) can spell the key where the text showed none: the parsed strings are redacted too.
+            return { ok: true, value: text.includes('\\') ? redactStrings(value, this.redact) : value };
         }
         catch (cause) {
             // A body cut off mid-way, or not JSON on a 2xx: the request was processed, the answer lost. One too

@@ -17,7 +17,7 @@
 import { log } from './log.js'
 import type * as CacheLib from '@actions/cache'
 import { constants } from 'node:fs'
-import { copyFile, link, readFile, realpath, rmdir, stat, writeFile } from 'node:fs/promises'
+import { copyFile, link, lstat, readFile, realpath, rmdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { CACHE_FORMAT, ContentHashes, clipCacheKey, uploadKeyPrefix } from './cache-key.js'
 import { type Clip, clipFileName } from './clip.js'
@@ -74,6 +74,13 @@ interface CacheRecord {
 const CACHED_CLIP_FIELDS: ReadonlySet<string> = new Set(['index', 'fileId', 'durationSeconds', 'bytes', 'sha256'])
 
 const stagedClipName = (index: number) => `clip-${index}.mp4`
+
+/** An extracted entry holds plain files in plain folders: a link in it could lead anywhere on the runner. */
+async function plain(target: string, kind: 'file' | 'directory', what: string): Promise<void> {
+  const info = await lstat(target)
+  if (kind === 'file' ? info.isFile() : info.isDirectory()) return
+  throw new Error(`${what} is ${info.isSymbolicLink() ? 'a symbolic link' : `not a ${kind}`}`)
+}
 
 /** The cache, or undefined (with a warning) where the Actions cache service cannot be used. */
 export async function openCache(ctx: CacheContext): Promise<CacheStore | undefined> {
@@ -170,6 +177,9 @@ export class CacheStore {
 
   /** Record and clips of an extracted entry → `dir`, after checking every field and every clip's SHA-256. */
   private async unpack(key: string, staged: string, request: ClipRequest, dir: string): Promise<RestoredRun> {
+    await plain(this.staging(STAGING_ROOT), 'directory', 'its folder')
+    await plain(staged, 'directory', 'its folder')
+    await plain(path.join(staged, RECORD), 'file', 'its record')
     const record = JSON.parse(await readFile(path.join(staged, RECORD), 'utf8')) as Partial<CacheRecord>
     if (record.format !== CACHE_FORMAT || record.key !== key)
       throw new Error('its record is not one this version of the action wrote')
@@ -187,6 +197,7 @@ export class CacheStore {
         throw new Error(`clip ${c.index} has fields this version never writes (${clean(extra.join(', '), 100)})`)
       if (!isFileId(c.fileId) || typeof c.sha256 !== 'string' || !SHA256.test(c.sha256))
         throw new Error(`clip ${c.index} has no valid file id or hash`)
+      await plain(path.join(staged, stagedClipName(c.index)), 'file', `clip ${c.index}`)
       if ((await sha256File(path.join(staged, stagedClipName(c.index)))) !== c.sha256) {
         throw new Error(`clip ${c.index} does not match the SHA-256 in its record`)
       }

@@ -93,6 +93,33 @@ function parseErrorBody(text: string, redact: (text: string) => string): { body:
   return { body: { message: excerpt ? `non-JSON response: ${excerpt}` : 'empty response body' }, fromApi: false }
 }
 
+/** Every string (and property name) of a parsed body through `redact`; iterative, since depth is the sender's choice. */
+function redactStrings(root: unknown, redact: (text: string) => string): unknown {
+  if (typeof root === 'string') return redact(root)
+  const pending: unknown[] = [root]
+  while (pending.length > 0) {
+    const node = pending.pop()
+    if (node === null || typeof node !== 'object') continue
+    const record = node as Record<string, unknown>
+    for (const name of Object.keys(record)) {
+      const value = record[name]
+      if (typeof value === 'object' && value !== null) pending.push(value)
+      const redacted = typeof value === 'string' ? redact(value) : value
+      const cleanName = Array.isArray(node) ? name : redact(name)
+      if (cleanName !== name) delete record[name]
+      // defineProperty: a "__proto__" name is data here, never the prototype.
+      if (redacted !== value || cleanName !== name)
+        Object.defineProperty(record, cleanName, {
+          value: redacted,
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        })
+    }
+  }
+  return root
+}
+
 type Outcome = { ok: true; value: unknown } | { ok: false; error: Error; retryAfterMs?: number }
 
 export class VideoGenHttp {
@@ -215,7 +242,10 @@ export class VideoGenHttp {
     }
     try {
       const text = this.redact(await readCapped(response.body, JSON_BODY_BYTES, true))
-      return { ok: true, value: text === '' ? {} : JSON.parse(text) }
+      if (text === '') return { ok: true, value: {} }
+      const value: unknown = JSON.parse(text)
+      // An escape (\u0076…) can spell the key where the text showed none: the parsed strings are redacted too.
+      return { ok: true, value: text.includes('\\') ? redactStrings(value, this.redact) : value }
     } catch (cause) {
       // A body cut off mid-way, or not JSON on a 2xx: the request was processed, the answer lost. One too
       // large to read will be as large the next time: not worth a retry.

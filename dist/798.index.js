@@ -1246,6 +1246,8 @@ var undici = __webpack_require__(46752);
 var sanitize = __webpack_require__(25540);
 // EXTERNAL MODULE: ./src/videogen/body.ts
 var videogen_body = __webpack_require__(17391);
+// EXTERNAL MODULE: ./src/videogen/dispatcher.ts
+var dispatcher = __webpack_require__(31490);
 // EXTERNAL MODULE: ./src/videogen/errors.ts
 var errors = __webpack_require__(49532);
 // EXTERNAL MODULE: ./src/videogen/network.ts
@@ -1254,6 +1256,7 @@ var network = __webpack_require__(4913);
 var retry = __webpack_require__(97153);
 ;// CONCATENATED MODULE: ./src/videogen/http.ts
 // The API transport: undici, bearer auth to the base URL's origin only, error decoding, retries, proxy.
+
 
 
 
@@ -1272,13 +1275,6 @@ const REQUEST_ID = /^[A-Za-z0-9._:/+=-]{1,128}$/;
 function requestTimeoutFromEnv(env = process.env) {
     const raw = Number(env.VIDEOGEN_REQUEST_TIMEOUT_MS);
     return Number.isFinite(raw) && raw > 0 ? raw : DEFAULT_REQUEST_TIMEOUT_MS;
-}
-/** The proxy-aware dispatcher every request of the action goes through (HTTP(S)_PROXY, NO_PROXY). */
-function createDispatcher(env = process.env) {
-    const options = { keepAliveTimeout: 4_000, connections: 16 };
-    // undici 6 warns on stderr that EnvHttpProxyAgent is experimental: use it only when a proxy is set.
-    const proxied = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => env[name]);
-    return proxied ? new undici.EnvHttpProxyAgent(options) : new undici.Agent(options);
 }
 /** The request id of a response, if it has a plausible one (it is printed in every error). */
 function requestIdOf(headers) {
@@ -1341,7 +1337,7 @@ class VideoGenHttp {
     constructor(options) {
         this.options = options;
         this.origin = new URL(options.baseUrl).origin;
-        this.dispatcher = options.dispatcher ?? createDispatcher();
+        this.dispatcher = options.dispatcher ?? (0,dispatcher/* createDispatcher */.SM)();
         this.policy = options.policy ?? retry/* DEFAULT_POLICY */.zj;
         this.log = options.log ?? quietLog;
         this.timeoutMs = options.requestTimeoutMs ?? requestTimeoutFromEnv();
@@ -1398,10 +1394,11 @@ class VideoGenHttp {
         const hasBody = options.body !== undefined;
         const started = Date.now();
         let response;
+        const attempt = (0,dispatcher/* tracked */.rX)(this.dispatcher);
         try {
             response = await (0,undici.request)(url, {
                 method,
-                dispatcher: this.dispatcher,
+                dispatcher: attempt.dispatcher,
                 headers: {
                     authorization: `Bearer ${this.options.apiKey}`,
                     accept: 'application/json',
@@ -1420,7 +1417,8 @@ class VideoGenHttp {
             if (options.signal?.aborted && options.mode !== 'create')
                 throw options.signal.reason;
             this.log.debug(`${method} ${path} → network error after ${Date.now() - started} ms: ${(0,sanitize/* clean */.uH)(cause.message)}`);
-            return { ok: false, error: new errors/* NetworkError */.Dr(options.operation, cause, (0,network/* classifyNetworkError */.L)(cause, url)) };
+            const failure = (0,network/* classifyNetworkError */.L)(cause, url, attempt.written());
+            return { ok: false, error: new errors/* NetworkError */.Dr(options.operation, cause, failure) };
         }
         options.onHeaders?.(response.headers);
         const id = requestIdOf(response.headers);
@@ -1787,6 +1785,72 @@ function decodeExecutionPage(raw, ctx) {
         ? raw.nextCursor
         : undefined;
     return defined({ executions, nextCursor });
+}
+
+
+/***/ }),
+
+/***/ 31490:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SM: () => (/* binding */ createDispatcher),
+/* harmony export */   qE: () => (/* binding */ PROXY_CLOSED),
+/* harmony export */   rX: () => (/* binding */ tracked)
+/* harmony export */ });
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46752);
+// The connections every request goes through: proxy-aware (HTTP(S)_PROXY, NO_PROXY), and able to tell
+// whether a request was ever written, which decides between "not sent" and "may have been created".
+
+/** The code of the error that stands for a proxy hanging up on CONNECT (see tunnelPool). */
+const PROXY_CLOSED = 'VG_PROXY_CLOSED';
+/**
+ * The pool that asks the proxy for tunnels. undici takes a proxy that closes the connection instead of
+ * answering CONNECT (UND_ERR_SOCKET) for a recoverable hiccup and reconnects at once, for ever: the request
+ * never fails and the proxy sees thousands of connections a second. Here that closing fails the request,
+ * which the client's own retry policy then paces and bounds.
+ */
+function tunnelPool(origin, options) {
+    const pool = new undici__WEBPACK_IMPORTED_MODULE_0__.Pool(origin, options);
+    const connect = pool.connect.bind(pool);
+    return Object.assign(pool, {
+        connect: (o) => connect(o).catch((error) => {
+            if (error?.code !== 'UND_ERR_SOCKET')
+                throw error;
+            throw Object.assign(new Error('the proxy closed the connection without answering CONNECT', { cause: error }), {
+                code: PROXY_CLOSED,
+            });
+        }),
+    });
+}
+function createDispatcher(env = process.env) {
+    const options = { keepAliveTimeout: 4_000, connections: 16 };
+    // undici 6 warns on stderr that EnvHttpProxyAgent is experimental: use it only when a proxy is set.
+    const proxied = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => env[name]);
+    // clientFactory reaches the proxy agents EnvHttpProxyAgent makes; its declared options leave it out.
+    return proxied
+        ? new undici__WEBPACK_IMPORTED_MODULE_0__.EnvHttpProxyAgent({ ...options, clientFactory: tunnelPool })
+        : new undici__WEBPACK_IMPORTED_MODULE_0__.Agent(options);
+}
+/**
+ * The dispatcher for one request, and whether undici began writing it. undici calls onConnect on a
+ * connected (and, for https, handshaken) socket just before it writes the request line; a failure before
+ * that cannot have reached the server, whatever the error says.
+ */
+function tracked(dispatcher) {
+    let written = false;
+    // undici's typings declare no methods on DecoratorHandler, hence the call through its prototype.
+    const forward = undici__WEBPACK_IMPORTED_MODULE_0__.DecoratorHandler.prototype;
+    class Tracker extends undici__WEBPACK_IMPORTED_MODULE_0__.DecoratorHandler {
+        onConnect(abort) {
+            written = true;
+            forward.onConnect.call(this, abort);
+        }
+    }
+    return {
+        dispatcher: dispatcher.compose((dispatch) => (opts, handler) => dispatch(opts, new Tracker(handler))),
+        written: () => written,
+    };
 }
 
 
@@ -2206,11 +2270,13 @@ function pick(options) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ classifyNetworkError)
 /* harmony export */ });
-/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25540);
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25540);
+/* harmony import */ var _dispatcher_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31490);
 // What a request that failed before an HTTP status arrived tells us: whether anything can have reached
 // the server (a certificate refused in the handshake, a name that does not resolve, a refused connection
 // or a proxy refusing CONNECT all fail before a byte of the request is sent), whether trying again can
 // help, and what the user should do about it.
+
 
 const TLS_TRUST = new Set([
     'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
@@ -2252,7 +2318,7 @@ function chain(error) {
         const e = current;
         links.push({
             ...(typeof e.code === 'string' && { code: e.code }),
-            message: typeof e.message === 'string' ? e.message : (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(current),
+            message: typeof e.message === 'string' ? e.message : (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .clean */ .uH)(current),
             ...(typeof e.name === 'string' && { name: e.name }),
             ...(typeof e.host === 'string' && { host: e.host }),
             ...(e.cert && typeof e.cert === 'object' && { cert: e.cert }),
@@ -2264,7 +2330,12 @@ function chain(error) {
 }
 /** How a runner trusts a company CA: Node reads extra roots from this file at start-up. */
 const NODE_EXTRA_CA = 'set NODE_EXTRA_CA_CERTS=/path/to/ca.pem in the job env';
-function classifyNetworkError(error, target) {
+/**
+ * `written`: whether the request was begun on a connected socket (false when the failure came first:
+ * then nothing reached the server, whatever the error). Left out, a failure not recognised is taken as
+ * possibly sent.
+ */
+function classifyNetworkError(error, target, written = true) {
     const links = chain(error);
     const find = (codes) => links.find((l) => l.code !== undefined && codes.has(l.code));
     const host = (() => {
@@ -2291,7 +2362,7 @@ function classifyNetworkError(error, target) {
     }
     const altname = links.find((l) => l.code === 'ERR_TLS_CERT_ALTNAME_INVALID');
     if (altname) {
-        const names = altname.cert?.subjectaltname ? (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .clean */ .uH)(altname.cert.subjectaltname, 200) : 'another host';
+        const names = altname.cert?.subjectaltname ? (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .clean */ .uH)(altname.cert.subjectaltname, 200) : 'another host';
         return notSent(false, `TLS: the certificate presented for ${host} is for ${names}, not for this host (ERR_TLS_CERT_ALTNAME_INVALID); check base-url, or the proxy that presents it (a company CA: ${NODE_EXTRA_CA}).`);
     }
     const ssl = links.find((l) => l.code?.startsWith('ERR_SSL_') || l.code?.startsWith('ERR_TLS_'));
@@ -2306,6 +2377,9 @@ function classifyNetworkError(error, target) {
     }
     if (proxy)
         return notSent(true, `The proxy could not connect to ${host} (it answered ${proxy} to CONNECT).`);
+    if (links.some((l) => l.code === _dispatcher_js__WEBPACK_IMPORTED_MODULE_0__/* .PROXY_CLOSED */ .qE)) {
+        return notSent(true, `The proxy closed the connection instead of opening a tunnel to ${host}; check HTTPS_PROXY, and that the proxy allows this host (or list it in NO_PROXY).`);
+    }
     if (links.some((l) => l.code === 'ENOTFOUND')) {
         return notSent(false, `DNS: ${host} was not found (ENOTFOUND); check base-url and the runner's DNS.`);
     }
@@ -2319,6 +2393,8 @@ function classifyNetworkError(error, target) {
     if (closed)
         return notSent(false, `The HTTP client was already closed (${closed.code}).`);
     const code = links.find((l) => l.code !== undefined)?.code;
+    if (!written)
+        return notSent(true, `The connection to ${host} failed before the request was written.`);
     return {
         maybeSent: true,
         transient: true,

@@ -1,8 +1,9 @@
 // The API transport: undici, bearer auth to the base URL's origin only, error decoding, retries, proxy.
-import { Agent, EnvHttpProxyAgent, type Dispatcher, request } from 'undici'
+import { type Dispatcher, request } from 'undici'
 import { clean } from '../sanitize.js'
 import { BodyTooLargeError, ERROR_BODY_BYTES, JSON_BODY_BYTES, discard, readCapped } from './body.js'
 import { decodeApiError } from './decode.js'
+import { createDispatcher, tracked } from './dispatcher.js'
 import { NetworkError, VideoGenApiError, answeredBeforeProcessing } from './errors.js'
 import { classifyNetworkError } from './network.js'
 import { DEFAULT_POLICY, type RetryPolicy, backoffMs, header, serverDelayMs, sleep } from './retry.js'
@@ -59,14 +60,6 @@ const REQUEST_ID = /^[A-Za-z0-9._:/+=-]{1,128}$/
 export function requestTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   const raw = Number(env.VIDEOGEN_REQUEST_TIMEOUT_MS)
   return Number.isFinite(raw) && raw > 0 ? raw : DEFAULT_REQUEST_TIMEOUT_MS
-}
-
-/** The proxy-aware dispatcher every request of the action goes through (HTTP(S)_PROXY, NO_PROXY). */
-export function createDispatcher(env: NodeJS.ProcessEnv = process.env): Dispatcher {
-  const options = { keepAliveTimeout: 4_000, connections: 16 }
-  // undici 6 warns on stderr that EnvHttpProxyAgent is experimental: use it only when a proxy is set.
-  const proxied = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => env[name])
-  return proxied ? new EnvHttpProxyAgent(options) : new Agent(options)
 }
 
 /** The request id of a response, if it has a plausible one (it is printed in every error). */
@@ -191,10 +184,11 @@ export class VideoGenHttp {
     const hasBody = options.body !== undefined
     const started = Date.now()
     let response: Dispatcher.ResponseData
+    const attempt = tracked(this.dispatcher)
     try {
       response = await request(url, {
         method,
-        dispatcher: this.dispatcher,
+        dispatcher: attempt.dispatcher,
         headers: {
           authorization: `Bearer ${this.options.apiKey}`,
           accept: 'application/json',
@@ -213,7 +207,8 @@ export class VideoGenHttp {
       this.log.debug(
         `${method} ${path} → network error after ${Date.now() - started} ms: ${clean((cause as Error).message)}`,
       )
-      return { ok: false, error: new NetworkError(options.operation, cause, classifyNetworkError(cause, url)) }
+      const failure = classifyNetworkError(cause, url, attempt.written())
+      return { ok: false, error: new NetworkError(options.operation, cause, failure) }
     }
     options.onHeaders?.(response.headers)
     const id = requestIdOf(response.headers)

@@ -3,6 +3,7 @@
 // or a proxy refusing CONNECT all fail before a byte of the request is sent), whether trying again can
 // help, and what the user should do about it.
 import { clean } from '../sanitize.js'
+import { PROXY_CLOSED } from './dispatcher.js'
 
 export interface NetworkFailure {
   /** False when the request cannot have reached the server. */
@@ -76,7 +77,12 @@ function chain(error: unknown): Link[] {
 /** How a runner trusts a company CA: Node reads extra roots from this file at start-up. */
 const NODE_EXTRA_CA = 'set NODE_EXTRA_CA_CERTS=/path/to/ca.pem in the job env'
 
-export function classifyNetworkError(error: unknown, target: string): NetworkFailure {
+/**
+ * `written`: whether the request was begun on a connected socket (false when the failure came first:
+ * then nothing reached the server, whatever the error). Left out, a failure not recognised is taken as
+ * possibly sent.
+ */
+export function classifyNetworkError(error: unknown, target: string, written = true): NetworkFailure {
   const links = chain(error)
   const find = (codes: Set<string>) => links.find((l) => l.code !== undefined && codes.has(l.code))
   const host = (() => {
@@ -136,6 +142,12 @@ export function classifyNetworkError(error: unknown, target: string): NetworkFai
     )
   }
   if (proxy) return notSent(true, `The proxy could not connect to ${host} (it answered ${proxy} to CONNECT).`)
+  if (links.some((l) => l.code === PROXY_CLOSED)) {
+    return notSent(
+      true,
+      `The proxy closed the connection instead of opening a tunnel to ${host}; check HTTPS_PROXY, and that the proxy allows this host (or list it in NO_PROXY).`,
+    )
+  }
 
   if (links.some((l) => l.code === 'ENOTFOUND')) {
     return notSent(false, `DNS: ${host} was not found (ENOTFOUND); check base-url and the runner's DNS.`)
@@ -148,6 +160,7 @@ export function classifyNetworkError(error: unknown, target: string): NetworkFai
   if (closed) return notSent(false, `The HTTP client was already closed (${closed.code}).`)
 
   const code = links.find((l) => l.code !== undefined)?.code
+  if (!written) return notSent(true, `The connection to ${host} failed before the request was written.`)
   return {
     maybeSent: true,
     transient: true,

@@ -134,6 +134,25 @@ describe('classifyNetworkError', () => {
     }
   })
 
+  it('a failure undici met before writing the request is not sent, whatever its code', () => {
+    const cut = coded('ECONNRESET', 'Client network socket disconnected before secure TLS connection was established')
+    expect(classifyNetworkError(cut, TARGET, false)).toEqual({
+      maybeSent: false,
+      transient: true,
+      explanation:
+        'The connection to api.videogen.io failed before the request was written. The request was not sent, so nothing was created.',
+    })
+    expect(classifyNetworkError(cut, TARGET, true).maybeSent).toBe(true)
+  })
+
+  it('a proxy that hangs up on CONNECT: not sent, retried, the proxy named', () => {
+    const failure = classifyNetworkError(coded('VG_PROXY_CLOSED'), TARGET, false)
+    expect(failure).toMatchObject({ maybeSent: false, transient: true })
+    expect(failure.explanation).toContain(
+      'The proxy closed the connection instead of opening a tunnel to api.videogen.io',
+    )
+  })
+
   it('a target that is not a URL is named as the server', () => {
     expect(classifyNetworkError(coded('ECONNREFUSED'), 'not a url').explanation).toBe(
       'Could not connect to the server (ECONNREFUSED). The request was not sent, so nothing was created.',

@@ -2,10 +2,9 @@
 import { mkdirSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { changedOutside, createDirectly, sandbox, snapshot } from '../hostile/harness.js'
+import { changedOutside, createDirectly, sandbox, snapshot } from './harness.js'
 import { actionEnv, errorsOf, withEmulator } from '../faults/harness.js'
 import { runAction } from '../runner/run-action.js'
-import { resultsOf } from '../hostile/world.js'
 
 describe('resuming a batch into linked folders', () => {
   it('resume: download-dir/<id> is a symlink out of the workspace: refused before any request, nothing written outside', async () => {

@@ -7,8 +7,8 @@ import { type Emulator, startEmulator } from '../emulator/index.js'
 import { type RunResult, newWorkspace, runAction } from '../runner/run-action.js'
 import { type ResultsService, startResultsService } from '../standins/results-service.js'
 import { FAST, actionEnv } from '../faults/harness.js'
-import { plantEntry, readEntry, stagedDir } from '../hostile/cache-entries.js'
-import { sandbox, story } from '../hostile/harness.js'
+import { plantEntry, readEntry, stagedDir } from './cache-entries.js'
+import { sandbox, story } from './harness.js'
 
 let emulator: Emulator
 let results: ResultsService

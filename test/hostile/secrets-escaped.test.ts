@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { actionEnv, errorsOf, inputsFor, withEmulator, workspaceWith } from '../faults/harness.js'
 import { runAction } from '../runner/run-action.js'
-import { whereSecretShows } from '../hostile/world.js'
+import { whereSecretShows } from './world.js'
 
 const CREATE = '/v1/tools/generate-video-clip'
 /** The key as valid JSON string content that the raw text never holds: its first character \u-escaped. */

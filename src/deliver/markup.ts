@@ -11,6 +11,9 @@ export function escapeText(text: string): string {
   return (
     text
       .replace(/[&<>"'`*_[\]|\\#~!()]/g, (c) => `&#${c.charCodeAt(0)};`)
+      // GitHub finds mentions and issue references in the rendered text, entities decoded: a zero-width space
+      // after @ and # stops the ping or the link.
+      .replace(/@|&#35;/g, (c) => `${c}&#8203;`)
       // Every line ending (a lone \r too: Markdown treats it as one) becomes <br>, so no blank line can end the HTML block.
       .replace(/\r\n|\r|\n/g, '<br>')
   )

@@ -62,8 +62,9 @@ function detailRows(doc: HTMLElement): Map<string, HTMLElement> {
   )
 }
 
+/** Text of a cell as the reader sees it: <br> as a newline, the zero-width space after @ and # left out. */
 const cellText = (cell: HTMLElement | undefined): string =>
-  parse((cell?.innerHTML ?? '').replace(/<br\s*\/?>/g, '\n')).textContent
+  parse((cell?.innerHTML ?? '').replace(/<br\s*\/?>/g, '\n')).textContent.replace(/([@#])\u200b/g, '$1')
 
 const hrefs = (doc: HTMLElement) => doc.querySelectorAll('a').map((a) => a.getAttribute('href'))
 
@@ -170,6 +171,16 @@ describe('pull-request comment body', () => {
   it('says when the clips came from the cache', () => {
     const doc = html(renderPrComment({ ...base, cacheHit: true }))
     expect(doc.querySelector('sub')?.text).toMatch(/^Execution vg_tool_abc123, from the cache \(no new execution\) · /)
+  })
+
+  it('an @ or # in API or user text is neither a mention nor an issue reference once GitHub decodes it', () => {
+    const text = 'ping @octo/team and @alice about #12 and octo/demo#3'
+    const doc = html(renderPrComment({ ...base, prompt: text, status: 'failed', error: text, clips: [] }))
+    for (const cell of [detailRows(doc).get('Prompt'), detailRows(doc).get('Error')]) {
+      const shown = parse((cell?.innerHTML ?? '').replace(/<br\s*\/?>/g, '\n')).textContent
+      expect(shown).not.toMatch(/@[A-Za-z0-9]|#\d/)
+      expect(shown.replace(/\u200b/g, '')).toBe(text)
+    }
   })
 
   it('shows hostile prompt, error and API text as text: no element, no emphasis, no end of the marker', () => {

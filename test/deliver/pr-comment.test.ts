@@ -466,6 +466,7 @@ describe('pr-comment', () => {
       .querySelectorAll('tr')
       .find((tr) => tr.querySelector('th')?.text === 'Prompt')
       ?.querySelector('td')
-    expect(parse((cell?.innerHTML ?? '').replace(/<br>/g, '\n')).textContent).toBe(prompt)
+    const shown = parse((cell?.innerHTML ?? '').replace(/<br>/g, '\n')).textContent
+    expect(shown.replace(/#\u200b/g, '#')).toBe(prompt) // a zero-width space keeps # from linking an issue
   })
 })

@@ -28,7 +28,8 @@ function resultRows(doc: HTMLElement): HTMLElement[] {
 
 /** Text of a cell with <br> read back as a newline (how the prompt's line breaks are kept). */
 function cellText(cell: HTMLElement): string {
-  return parse(cell.innerHTML.replace(/<br\s*\/?>/g, '\n')).textContent
+  // The zero-width space after @ and # (which stops mentions and issue links) is not part of the text.
+  return parse(cell.innerHTML.replace(/<br\s*\/?>/g, '\n')).textContent.replace(/([@#])\u200b/g, '$1')
 }
 
 const expiresAt = Date.UTC(2026, 10, 24, 23, 10) / 1000

@@ -346,15 +346,21 @@ class BatchRun extends step_run/* StepRun */.m {
             await this.run();
         }
         catch (error) {
-            if (error instanceof signals/* CancelledByRunner */.h || this.signal.aborted)
-                throw await this.onCancelled();
+            if (error instanceof signals/* CancelledByRunner */.hz || this.signal.aborted) {
+                const failure = await this.onCancelled();
+                await this.commentOnPr(failure, (0,cancel/* beforeKill */.CN)((0,signals/* signalArrival */.KH)(this.signal)));
+                throw failure;
+            }
             await this.commentOnPr(error);
             throw error;
         }
         await this.commentOnPr();
     }
-    /** Last, whatever the outcome, so that an earlier run's success never stays on the pull request. Never throws. */
-    async commentOnPr(error) {
+    /**
+     * Last, whatever the outcome (a cancel included, within `budgetMs`), so that an earlier run's success never
+     * stays on the pull request. Never throws.
+     */
+    async commentOnPr(error, budgetMs) {
         if (!this.prComment)
             return;
         const { postPrComment } = await __webpack_require__.e(/* import() */ 617).then(__webpack_require__.bind(__webpack_require__, 2617));
@@ -369,8 +375,9 @@ class BatchRun extends step_run/* StepRun */.m {
                 ...(i.error && { error: i.error }),
             })),
             ...(this.artifact && { artifact: this.artifact }),
-            ...(error !== undefined && !(error instanceof BatchFailure) && { error: (0,errors/* errorText */.kc)(error) }),
-        });
+            ...(error !== undefined &&
+                (budgetMs !== undefined || !(error instanceof BatchFailure)) && { error: (0,errors/* errorText */.kc)(error) }),
+        }, budgetMs);
     }
     async run() {
         this.cancelOnSignal();
@@ -657,13 +664,13 @@ class BatchRun extends step_run/* StepRun */.m {
      */
     cancelOnSignal() {
         this.signal.addEventListener('abort', () => {
-            const reason = this.signal.reason instanceof signals/* CancelledByRunner */.h ? this.signal.reason : undefined;
+            const reason = this.signal.reason instanceof signals/* CancelledByRunner */.hz ? this.signal.reason : undefined;
             this.cancelling = this.cancelRunning((0,cancel/* signalBudget */.Ku)(reason?.at ?? Date.now()), `stopped: ${reason?.message ?? 'cancelled'}`);
         }, { once: true });
     }
     async onCancelled() {
-        const reason = this.signal.reason instanceof signals/* CancelledByRunner */.h ? this.signal.reason.message : 'cancelled';
-        const arrived = this.signal.reason instanceof signals/* CancelledByRunner */.h ? this.signal.reason.at : Date.now();
+        const reason = this.signal.reason instanceof signals/* CancelledByRunner */.hz ? this.signal.reason.message : 'cancelled';
+        const arrived = (0,signals/* signalArrival */.KH)(this.signal);
         await this.cancelling;
         // A create that answered since the signal: its execution is running, and cancelled now.
         await this.cancelRunning((0,cancel/* signalBudget */.Ku)(arrived), `stopped: ${reason}`);
@@ -741,6 +748,8 @@ class BatchRun extends step_run/* StepRun */.m {
             return 'pending';
         if (this.items.some((i) => i.status === 'timed-out'))
             return 'timed-out';
+        if (this.signal.aborted)
+            return 'cancelled';
         return 'failed';
     }
     /** The results output (and single-clip outputs for a one-item batch) and the results file. */

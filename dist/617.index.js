@@ -16,6 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
   runUrl: () => (/* binding */ runUrl)
 });
 
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(25625);
 // EXTERNAL MODULE: ./src/inputs/input-error.ts
@@ -175,8 +177,11 @@ function renderPrComment(input, limit = PR_COMMENT_LIMIT) {
 
 
 
+
 /** Each GitHub call of the comment together: a hung API must not hold a finished (paid) run. */
 const BUDGET_MS = 60_000;
+/** Less than this, and listing, asking and writing cannot all be done. */
+const MIN_BUDGET_MS = 1500;
 /** Events whose payload carries the pull request itself (`issue_comment` carries it as an issue). */
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
 const record = (value) => value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
@@ -287,22 +292,35 @@ async function preparePrComment(settings) {
     log/* log */.R.info(`pr-comment: pull request #${number} of ${base}${checked.fork ? ' (from a fork)' : ''}; commented when the run ends`);
     return checked;
 }
-/** The job token writes as this GitHub App; its installation tokens cannot ask `GET /user` who they are. */
-const JOB_TOKEN_LOGIN = 'github-actions[bot]';
-/** Who the token writes as: `GET /user` for a personal token, else the job token's app. */
-async function ownLogin(octokit, signal) {
-    try {
-        const { data } = await octokit.request('GET /user', { request: { signal } });
-        return pr_comment_text(record(data)?.login) ?? JOB_TOKEN_LOGIN;
-    }
-    catch {
-        return JOB_TOKEN_LOGIN;
+/**
+ * Who the token writes as. A personal token answers `GET /user` with its login. Installation tokens (the job
+ * token, a GitHub App's) may not ask (401/403), and write as some `<app>[bot]`: the comments of bots are then
+ * its own. A failure that may pass (a 5xx, the network) is asked again, since a wrong answer means a second
+ * comment on the pull request.
+ */
+async function whoWrites(octokit, signal) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            const { data } = await octokit.request('GET /user', { request: { signal } });
+            const login = pr_comment_text(record(data)?.login);
+            return login ? { login } : 'a bot';
+        }
+        catch (error) {
+            const status = statusOf(error);
+            if (status === 401 || status === 403 || status === 404 || attempt === USER_ATTEMPTS || signal.aborted) {
+                if (status === undefined || status >= 500)
+                    log/* log */.R.info(`pr-comment: could not ask GitHub who the token is: ${(0,errors/* errorText */.kc)(error)}`);
+                return 'a bot';
+            }
+            await (0,promises_.setTimeout)(500 * attempt, undefined, { signal }).catch(() => undefined);
+        }
     }
 }
+const USER_ATTEMPTS = 3;
 /**
  * The comment this action wrote under the target's marker, if any: the oldest one written by the token's own
- * user. The marker is in every comment the action writes, so anyone (another bot, a person) can quote it at
- * the start of theirs: those are never edited.
+ * user. The marker is in every comment the action writes, so anyone (a person, another bot) can quote it at
+ * the start of theirs: a person's are never edited, unless the token is that person's.
  */
 async function findComment(octokit, t, signal) {
     const found = [];
@@ -315,17 +333,27 @@ async function findComment(octokit, t, signal) {
             const id = comment?.id;
             if (typeof id !== 'number' || !Number.isSafeInteger(id) || !hasMarker(comment?.body, t.marker))
                 continue;
-            found.push({ id, login: pr_comment_text(record(comment?.user)?.login) });
+            const user = record(comment?.user);
+            const login = pr_comment_text(user?.login);
+            found.push({ id, login, bot: user?.type === 'Bot' && login?.endsWith('[bot]') === true });
         }
     }
     if (found.length === 0)
         return undefined;
-    const login = await ownLogin(octokit, signal);
-    return found.find((c) => c.login === login)?.id;
+    const writer = await whoWrites(octokit, signal);
+    if (writer !== 'a bot')
+        return found.find((c) => c.login === writer.login)?.id;
+    // Which bot is not known: the job token's, else the one bot whose comments carry the marker. Two other
+    // bots with it mean one of them only quoted it, and neither is edited.
+    const bots = found.filter((c) => c.bot);
+    const logins = new Set(bots.map((c) => c.login));
+    return (bots.find((c) => c.login === JOB_TOKEN_LOGIN) ?? (logins.size === 1 ? bots[0] : undefined))?.id;
 }
-async function upsert(t, body) {
+/** The job token writes as this GitHub App. */
+const JOB_TOKEN_LOGIN = 'github-actions[bot]';
+async function upsert(t, body, budgetMs) {
     const octokit = await octokitFor(t.token);
-    const signal = AbortSignal.timeout(BUDGET_MS);
+    const signal = AbortSignal.timeout(budgetMs);
     const id = await findComment(octokit, t, signal);
     if (id !== undefined) {
         try {
@@ -365,8 +393,15 @@ function explainFailure(t, error) {
     }
     return `${what} The step does not fail for this; the next run updates the comment.`;
 }
-/** Creates or updates the comment and sets `pr-comment-url`. Any failure is a warning, never a failed step. */
-async function postPrComment(t, report) {
+/**
+ * Creates or updates the comment and sets `pr-comment-url`, within `budgetMs` (a cancelled step has only what
+ * is left before the runner kills it). Any failure is a warning, never a failed step.
+ */
+async function postPrComment(t, report, budgetMs = BUDGET_MS) {
+    if (budgetMs < MIN_BUDGET_MS) {
+        log/* log */.R.warning(`The comment on pull request #${t.number} was not updated: no time was left before the runner stops the step.`);
+        return;
+    }
     try {
         const body = renderPrComment({
             ...report,
@@ -374,7 +409,7 @@ async function postPrComment(t, report) {
             runUrl: runUrl(),
             ...(t.headSha && { commit: t.headSha }),
         });
-        const { data, updated } = await upsert(t, body);
+        const { data, updated } = await upsert(t, body, Math.min(budgetMs, BUDGET_MS));
         const url = pr_comment_text(record(data)?.html_url);
         const link = url && /^https?:\/\//i.test(url) ? url : undefined;
         if (link)

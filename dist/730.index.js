@@ -432,6 +432,9 @@ const ERROR_CHARS = 4000;
 function escapeText(text) {
     return (text
         .replace(/[&<>"'`*_[\]|\\#~!()]/g, (c) => `&#${c.charCodeAt(0)};`)
+        // GitHub finds mentions and issue references in the rendered text, entities decoded: a zero-width space
+        // after @ and # stops the ping or the link.
+        .replace(/@|&#35;/g, (c) => `${c}&#8203;`)
         // Every line ending (a lone \r too: Markdown treats it as one) becomes <br>, so no blank line can end the HTML block.
         .replace(/\r\n|\r|\n/g, '<br>'));
 }
@@ -932,7 +935,7 @@ async function main(apiKey) {
     const run = settings.batch
         ? new (await __webpack_require__.e(/* import() */ 560).then(__webpack_require__.bind(__webpack_require__, 47560))).BatchRun(settings, client, state, started)
         : new Run(settings, client, state, started);
-    const cancel = (0,_signals_js__WEBPACK_IMPORTED_MODULE_16__/* .listenForCancel */ .F)((name) => _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(run.onSignal(name)));
+    const cancel = (0,_signals_js__WEBPACK_IMPORTED_MODULE_16__/* .listenForCancel */ .Fh)((name) => _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(run.onSignal(name)));
     run.signal = cancel.signal;
     try {
         await run.execute();
@@ -958,26 +961,32 @@ class Run extends _step_run_js__WEBPACK_IMPORTED_MODULE_15__/* .StepRun */ .m {
             await this.run();
         }
         catch (error) {
-            if (error instanceof _signals_js__WEBPACK_IMPORTED_MODULE_16__/* .CancelledByRunner */ .h || this.signal.aborted)
-                throw await this.onCancelled(error);
+            if (error instanceof _signals_js__WEBPACK_IMPORTED_MODULE_16__/* .CancelledByRunner */ .hz || this.signal.aborted) {
+                const failure = await this.onCancelled(error);
+                await this.commentOnPr(failure, (0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .beforeKill */ .CN)((0,_signals_js__WEBPACK_IMPORTED_MODULE_16__/* .signalArrival */ .KH)(this.signal)));
+                throw failure;
+            }
             await this.commentOnPr(error);
             throw error;
         }
         await this.commentOnPr();
     }
-    /** Last, whatever the outcome, so that an earlier run's success never stays on the pull request. Never throws. */
-    async commentOnPr(error) {
+    /**
+     * Last, whatever the outcome (a cancel included, within `budgetMs`), so that an earlier run's success never
+     * stays on the pull request. Never throws.
+     */
+    async commentOnPr(error, budgetMs) {
         if (!this.prComment)
             return;
         const prompt = this.request?.request.prompt;
         const { postPrComment } = await __webpack_require__.e(/* import() */ 617).then(__webpack_require__.bind(__webpack_require__, 2617));
         const report = this.reported ?? {
-            status: 'error',
+            status: budgetMs === undefined ? 'error' : 'cancelled',
             clips: [],
             ...(this.executionId && { executionId: this.executionId }),
             error: (0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_18__/* .errorText */ .kc)(error),
         };
-        await postPrComment(this.prComment, { ...report, ...(prompt && { prompt }) });
+        await postPrComment(this.prComment, { ...report, ...(prompt && { prompt }) }, budgetMs);
     }
     async run() {
         await (0,_preflight_js__WEBPACK_IMPORTED_MODULE_13__/* .preflight */ .M)(this.settings, (target) => (this.prComment = target));
@@ -1142,7 +1151,7 @@ class Run extends _step_run_js__WEBPACK_IMPORTED_MODULE_15__/* .StepRun */ .m {
         return status;
     }
     async onCancelled(error) {
-        const reason = this.signal.reason instanceof _signals_js__WEBPACK_IMPORTED_MODULE_16__/* .CancelledByRunner */ .h ? this.signal.reason.message : 'cancelled';
+        const reason = this.signal.reason instanceof _signals_js__WEBPACK_IMPORTED_MODULE_16__/* .CancelledByRunner */ .hz ? this.signal.reason.message : 'cancelled';
         const id = this.executionId;
         // A create that failed ambiguously while the signal arrived may still have created (and billed) one: say so.
         if (!id && error instanceof _videogen_errors_js__WEBPACK_IMPORTED_MODULE_18__/* .AmbiguousCreateError */ .J$) {
@@ -1154,8 +1163,7 @@ class Run extends _step_run_js__WEBPACK_IMPORTED_MODULE_15__/* .StepRun */ .m {
         if (settled) {
             return new ActionFailure(`Stopped: ${reason}. Execution ${id} had already ${settled === 'terminal' ? 'ended' : 'been left running on purpose'}.`);
         }
-        const arrived = this.signal.reason instanceof _signals_js__WEBPACK_IMPORTED_MODULE_16__/* .CancelledByRunner */ .h ? this.signal.reason.at : Date.now();
-        const status = await this.cancel(id, (0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .signalBudget */ .Ku)(arrived));
+        const status = await this.cancel(id, (0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .signalBudget */ .Ku)((0,_signals_js__WEBPACK_IMPORTED_MODULE_16__/* .signalArrival */ .KH)(this.signal)));
         (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.status, status ?? 'cancelling');
         return new ActionFailure(`Stopped: ${reason}. Execution ${id} ${(0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .cancelOutcome */ .Lb)(status)}.`);
     }
@@ -1332,8 +1340,9 @@ async function mapRequestFiles(files, id) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ listenForCancel),
-/* harmony export */   h: () => (/* binding */ CancelledByRunner)
+/* harmony export */   Fh: () => (/* binding */ listenForCancel),
+/* harmony export */   KH: () => (/* binding */ signalArrival),
+/* harmony export */   hz: () => (/* binding */ CancelledByRunner)
 /* harmony export */ });
 // Runner cancellation: SIGINT, then SIGTERM 7.5 s later, then SIGKILL 2.5 s after that.
 // The first signal aborts the work; the handler stays installed so a second one does not kill the
@@ -1347,6 +1356,10 @@ class CancelledByRunner extends Error {
         super(`the workflow was cancelled (${signal})`);
         this.signal = signal;
     }
+}
+/** When the runner's first signal arrived (now, for an abort of another kind): its kill schedule counts from there. */
+function signalArrival(signal) {
+    return signal.reason instanceof CancelledByRunner ? signal.reason.at : Date.now();
 }
 function listenForCancel(onSignal) {
     const controller = new AbortController();

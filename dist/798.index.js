@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CN: () => (/* binding */ beforeKill),
 /* harmony export */   Ku: () => (/* binding */ signalBudget),
 /* harmony export */   Lb: () => (/* binding */ cancelOutcome),
 /* harmony export */   Un: () => (/* binding */ cancelAndConfirm),
@@ -22,6 +23,12 @@ export const modules = {
 const CANCEL_BUDGET_MS = 6000;
 /** After SIGINT the runner sends SIGTERM at 7.5 s and kills at 10 s: finish cancelling by 7 s after it. */
 const SIGNAL_WINDOW_MS = 7000;
+/** The runner kills the step this long after its first signal. */
+const KILL_AFTER_MS = 10_000;
+/** Time for a last report after the cancel (the pull-request comment): up to 1 s short of the kill. */
+function beforeKill(arrived, now = Date.now()) {
+    return arrived + KILL_AFTER_MS - 1000 - now;
+}
 /** What is left of the runner's window after a signal that arrived at `arrived` (at least 1 s). */
 function signalBudget(arrived, now = Date.now()) {
     return Math.max(1000, arrived + SIGNAL_WINDOW_MS - now);

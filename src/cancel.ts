@@ -9,6 +9,14 @@ export const CANCEL_BUDGET_MS = 6000
 /** After SIGINT the runner sends SIGTERM at 7.5 s and kills at 10 s: finish cancelling by 7 s after it. */
 const SIGNAL_WINDOW_MS = 7000
 
+/** The runner kills the step this long after its first signal. */
+const KILL_AFTER_MS = 10_000
+
+/** Time for a last report after the cancel (the pull-request comment): up to 1 s short of the kill. */
+export function beforeKill(arrived: number, now = Date.now()): number {
+  return arrived + KILL_AFTER_MS - 1000 - now
+}
+
 /** What is left of the runner's window after a signal that arrived at `arrived` (at least 1 s). */
 export function signalBudget(arrived: number, now = Date.now()): number {
   return Math.max(1000, arrived + SIGNAL_WINDOW_MS - now)

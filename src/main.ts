@@ -5,7 +5,7 @@ import { log } from './log.js'
 import * as core from '@actions/core'
 import path from 'node:path'
 import type { RestoredRun } from './cache.js'
-import { CANCEL_BUDGET_MS, cancelAndConfirm, cancelOutcome, signalBudget } from './cancel.js'
+import { CANCEL_BUDGET_MS, beforeKill, cancelAndConfirm, cancelOutcome, signalBudget } from './cancel.js'
 import { type Clip, clipsOf } from './clip.js'
 import { deliverClips } from './deliver/deliver-clips.js'
 import { downloadDeadline } from './deliver/download.js'
@@ -22,7 +22,7 @@ import { tooLateToCreate } from './create.js'
 import { preflight } from './preflight.js'
 import { MainState } from './state.js'
 import { StepRun } from './step-run.js'
-import { CancelledByRunner, listenForCancel } from './signals.js'
+import { CancelledByRunner, listenForCancel, signalArrival } from './signals.js'
 import { uploadAll } from './uploads.js'
 import { createClient } from './videogen/client.js'
 import { AmbiguousCreateError, VideoGenApiError, describeRequirement, errorText } from './videogen/errors.js'
@@ -89,25 +89,32 @@ class Run extends StepRun {
     try {
       await this.run()
     } catch (error) {
-      if (error instanceof CancelledByRunner || this.signal.aborted) throw await this.onCancelled(error)
+      if (error instanceof CancelledByRunner || this.signal.aborted) {
+        const failure = await this.onCancelled(error)
+        await this.commentOnPr(failure, beforeKill(signalArrival(this.signal)))
+        throw failure
+      }
       await this.commentOnPr(error)
       throw error
     }
     await this.commentOnPr()
   }
 
-  /** Last, whatever the outcome, so that an earlier run's success never stays on the pull request. Never throws. */
-  private async commentOnPr(error?: unknown): Promise<void> {
+  /**
+   * Last, whatever the outcome (a cancel included, within `budgetMs`), so that an earlier run's success never
+   * stays on the pull request. Never throws.
+   */
+  private async commentOnPr(error?: unknown, budgetMs?: number): Promise<void> {
     if (!this.prComment) return
     const prompt = this.request?.request.prompt
     const { postPrComment } = await import('./deliver/pr-comment.js')
     const report = this.reported ?? {
-      status: 'error',
+      status: budgetMs === undefined ? 'error' : 'cancelled',
       clips: [],
       ...(this.executionId && { executionId: this.executionId }),
       error: errorText(error),
     }
-    await postPrComment(this.prComment, { ...report, ...(prompt && { prompt }) })
+    await postPrComment(this.prComment, { ...report, ...(prompt && { prompt }) }, budgetMs)
   }
 
   private async run(): Promise<void> {
@@ -292,8 +299,7 @@ class Run extends StepRun {
         `Stopped: ${reason}. Execution ${id} had already ${settled === 'terminal' ? 'ended' : 'been left running on purpose'}.`,
       )
     }
-    const arrived = this.signal.reason instanceof CancelledByRunner ? this.signal.reason.at : Date.now()
-    const status = await this.cancel(id, signalBudget(arrived))
+    const status = await this.cancel(id, signalBudget(signalArrival(this.signal)))
     setOutput(OUTPUTS.status, status ?? 'cancelling')
     return new ActionFailure(`Stopped: ${reason}. Execution ${id} ${cancelOutcome(status)}.`)
   }

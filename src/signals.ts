@@ -11,6 +11,11 @@ export class CancelledByRunner extends Error {
   }
 }
 
+/** When the runner's first signal arrived (now, for an abort of another kind): its kill schedule counts from there. */
+export function signalArrival(signal: AbortSignal): number {
+  return signal.reason instanceof CancelledByRunner ? signal.reason.at : Date.now()
+}
+
 export interface CancelSignal {
   signal: AbortSignal
   dispose(): void

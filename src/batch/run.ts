@@ -6,7 +6,7 @@
 import { log } from '../log.js'
 import * as core from '@actions/core'
 import path from 'node:path'
-import { CANCEL_BUDGET_MS, cancelAndConfirm, cancelOutcome, signalBudget } from '../cancel.js'
+import { CANCEL_BUDGET_MS, beforeKill, cancelAndConfirm, cancelOutcome, signalBudget } from '../cancel.js'
 import { type Clip, clipsOf } from '../clip.js'
 import { ContentHashes } from '../cache-key.js'
 import { mapLimit } from '../concurrency.js'
@@ -24,7 +24,7 @@ import { preflight } from '../preflight.js'
 import { buildRequestBody, mapRequestFiles } from '../request-body.js'
 import { clean } from '../sanitize.js'
 import type { MainState } from '../state.js'
-import { CancelledByRunner } from '../signals.js'
+import { CancelledByRunner, signalArrival } from '../signals.js'
 import { uploadAll } from '../uploads.js'
 import type { VideoGenClient } from '../videogen/client.js'
 import { AmbiguousCreateError, VideoGenApiError, describeRequirement, errorText } from '../videogen/errors.js'
@@ -102,30 +102,42 @@ export class BatchRun extends StepRun {
     try {
       await this.run()
     } catch (error) {
-      if (error instanceof CancelledByRunner || this.signal.aborted) throw await this.onCancelled()
+      if (error instanceof CancelledByRunner || this.signal.aborted) {
+        const failure = await this.onCancelled()
+        await this.commentOnPr(failure, beforeKill(signalArrival(this.signal)))
+        throw failure
+      }
       await this.commentOnPr(error)
       throw error
     }
     await this.commentOnPr()
   }
 
-  /** Last, whatever the outcome, so that an earlier run's success never stays on the pull request. Never throws. */
-  private async commentOnPr(error?: unknown): Promise<void> {
+  /**
+   * Last, whatever the outcome (a cancel included, within `budgetMs`), so that an earlier run's success never
+   * stays on the pull request. Never throws.
+   */
+  private async commentOnPr(error?: unknown, budgetMs?: number): Promise<void> {
     if (!this.prComment) return
     const { postPrComment } = await import('../deliver/pr-comment.js')
-    await postPrComment(this.prComment, {
-      status: this.batchStatus(),
-      clips: [],
-      items: this.items.map((i) => ({
-        id: i.key,
-        status: i.status,
-        clips: i.clips,
-        ...(i.phase === 'cached' && { cacheHit: true }),
-        ...(i.error && { error: i.error }),
-      })),
-      ...(this.artifact && { artifact: this.artifact }),
-      ...(error !== undefined && !(error instanceof BatchFailure) && { error: errorText(error) }),
-    })
+    await postPrComment(
+      this.prComment,
+      {
+        status: this.batchStatus(),
+        clips: [],
+        items: this.items.map((i) => ({
+          id: i.key,
+          status: i.status,
+          clips: i.clips,
+          ...(i.phase === 'cached' && { cacheHit: true }),
+          ...(i.error && { error: i.error }),
+        })),
+        ...(this.artifact && { artifact: this.artifact }),
+        ...(error !== undefined &&
+          (budgetMs !== undefined || !(error instanceof BatchFailure)) && { error: errorText(error) }),
+      },
+      budgetMs,
+    )
   }
 
   private async run(): Promise<void> {
@@ -420,7 +432,7 @@ export class BatchRun extends StepRun {
 
   private async onCancelled(): Promise<Error> {
     const reason = this.signal.reason instanceof CancelledByRunner ? this.signal.reason.message : 'cancelled'
-    const arrived = this.signal.reason instanceof CancelledByRunner ? this.signal.reason.at : Date.now()
+    const arrived = signalArrival(this.signal)
     await this.cancelling
     // A create that answered since the signal: its execution is running, and cancelled now.
     await this.cancelRunning(signalBudget(arrived), `stopped: ${reason}`)
@@ -507,6 +519,7 @@ export class BatchRun extends StepRun {
     if (this.items.every((i) => i.status === 'succeeded')) return 'succeeded'
     if (this.items.every((i) => i.status === 'pending')) return 'pending'
     if (this.items.some((i) => i.status === 'timed-out')) return 'timed-out'
+    if (this.signal.aborted) return 'cancelled'
     return 'failed'
   }
 

@@ -1,6 +1,7 @@
 // The pull-request comment on GitHub: which pull request (from the event), a read-only check before anything
 // is billed, then one comment per key, created by the first run and updated by every later one. Writing it
 // never fails the step: by then the clips are paid for.
+import { setTimeout as delay } from 'node:timers/promises'
 import { log } from '../log.js'
 import { InputError } from '../inputs/input-error.js'
 import type { PrCommentSettings } from '../inputs/settings.js'
@@ -13,6 +14,8 @@ type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>
 
 /** Each GitHub call of the comment together: a hung API must not hold a finished (paid) run. */
 const BUDGET_MS = 60_000
+/** Less than this, and listing, asking and writing cannot all be done. */
+const MIN_BUDGET_MS = 1500
 
 /** Events whose payload carries the pull request itself (`issue_comment` carries it as an issue). */
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment'])
@@ -156,26 +159,39 @@ export async function preparePrComment(settings: PrCommentSettings): Promise<PrC
   return checked
 }
 
-/** The job token writes as this GitHub App; its installation tokens cannot ask `GET /user` who they are. */
-const JOB_TOKEN_LOGIN = 'github-actions[bot]'
-
-/** Who the token writes as: `GET /user` for a personal token, else the job token's app. */
-async function ownLogin(octokit: Octokit, signal: AbortSignal): Promise<string> {
-  try {
-    const { data } = await octokit.request('GET /user', { request: { signal } })
-    return text(record(data)?.login) ?? JOB_TOKEN_LOGIN
-  } catch {
-    return JOB_TOKEN_LOGIN
+/**
+ * Who the token writes as. A personal token answers `GET /user` with its login. Installation tokens (the job
+ * token, a GitHub App's) may not ask (401/403), and write as some `<app>[bot]`: the comments of bots are then
+ * its own. A failure that may pass (a 5xx, the network) is asked again, since a wrong answer means a second
+ * comment on the pull request.
+ */
+async function whoWrites(octokit: Octokit, signal: AbortSignal): Promise<{ login: string } | 'a bot'> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { data } = await octokit.request('GET /user', { request: { signal } })
+      const login = text(record(data)?.login)
+      return login ? { login } : 'a bot'
+    } catch (error) {
+      const status = statusOf(error)
+      if (status === 401 || status === 403 || status === 404 || attempt === USER_ATTEMPTS || signal.aborted) {
+        if (status === undefined || status >= 500)
+          log.info(`pr-comment: could not ask GitHub who the token is: ${errorText(error)}`)
+        return 'a bot'
+      }
+      await delay(500 * attempt, undefined, { signal }).catch(() => undefined)
+    }
   }
 }
 
+const USER_ATTEMPTS = 3
+
 /**
  * The comment this action wrote under the target's marker, if any: the oldest one written by the token's own
- * user. The marker is in every comment the action writes, so anyone (another bot, a person) can quote it at
- * the start of theirs: those are never edited.
+ * user. The marker is in every comment the action writes, so anyone (a person, another bot) can quote it at
+ * the start of theirs: a person's are never edited, unless the token is that person's.
  */
 async function findComment(octokit: Octokit, t: PrCommentTarget, signal: AbortSignal): Promise<number | undefined> {
-  const found: Array<{ id: number; login: string | undefined }> = []
+  const found: Array<{ id: number; login: string | undefined; bot: boolean }> = []
   // The typings of paginate leave out `request`, which it passes on to each page's request like any other call.
   const params = { owner: t.owner, repo: t.repo, issue_number: t.number, per_page: 100, request: { signal } }
   const pages = octokit.paginate.iterator('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', params)
@@ -184,17 +200,31 @@ async function findComment(octokit: Octokit, t: PrCommentTarget, signal: AbortSi
       const comment = record(item)
       const id = comment?.id
       if (typeof id !== 'number' || !Number.isSafeInteger(id) || !hasMarker(comment?.body, t.marker)) continue
-      found.push({ id, login: text(record(comment?.user)?.login) })
+      const user = record(comment?.user)
+      const login = text(user?.login)
+      found.push({ id, login, bot: user?.type === 'Bot' && login?.endsWith('[bot]') === true })
     }
   }
   if (found.length === 0) return undefined
-  const login = await ownLogin(octokit, signal)
-  return found.find((c) => c.login === login)?.id
+  const writer = await whoWrites(octokit, signal)
+  if (writer !== 'a bot') return found.find((c) => c.login === writer.login)?.id
+  // Which bot is not known: the job token's, else the one bot whose comments carry the marker. Two other
+  // bots with it mean one of them only quoted it, and neither is edited.
+  const bots = found.filter((c) => c.bot)
+  const logins = new Set(bots.map((c) => c.login))
+  return (bots.find((c) => c.login === JOB_TOKEN_LOGIN) ?? (logins.size === 1 ? bots[0] : undefined))?.id
 }
 
-async function upsert(t: PrCommentTarget, body: string): Promise<{ data: unknown; updated: boolean }> {
+/** The job token writes as this GitHub App. */
+const JOB_TOKEN_LOGIN = 'github-actions[bot]'
+
+async function upsert(
+  t: PrCommentTarget,
+  body: string,
+  budgetMs: number,
+): Promise<{ data: unknown; updated: boolean }> {
   const octokit = await octokitFor(t.token)
-  const signal = AbortSignal.timeout(BUDGET_MS)
+  const signal = AbortSignal.timeout(budgetMs)
   const id = await findComment(octokit, t, signal)
   if (id !== undefined) {
     try {
@@ -234,8 +264,17 @@ function explainFailure(t: PrCommentTarget, error: unknown): string {
   return `${what} The step does not fail for this; the next run updates the comment.`
 }
 
-/** Creates or updates the comment and sets `pr-comment-url`. Any failure is a warning, never a failed step. */
-export async function postPrComment(t: PrCommentTarget, report: PrReport): Promise<void> {
+/**
+ * Creates or updates the comment and sets `pr-comment-url`, within `budgetMs` (a cancelled step has only what
+ * is left before the runner kills it). Any failure is a warning, never a failed step.
+ */
+export async function postPrComment(t: PrCommentTarget, report: PrReport, budgetMs = BUDGET_MS): Promise<void> {
+  if (budgetMs < MIN_BUDGET_MS) {
+    log.warning(
+      `The comment on pull request #${t.number} was not updated: no time was left before the runner stops the step.`,
+    )
+    return
+  }
   try {
     const body = renderPrComment({
       ...report,
@@ -243,7 +282,7 @@ export async function postPrComment(t: PrCommentTarget, report: PrReport): Promi
       runUrl: runUrl(),
       ...(t.headSha && { commit: t.headSha }),
     })
-    const { data, updated } = await upsert(t, body)
+    const { data, updated } = await upsert(t, body, Math.min(budgetMs, BUDGET_MS))
     const url = text(record(data)?.html_url)
     const link = url && /^https?:\/\//i.test(url) ? url : undefined
     if (link) setOutput(OUTPUTS.prCommentUrl, link)

@@ -2,35 +2,13 @@
 // GitHub answers GET /user with 403 "Resource not accessible by integration" for any GitHub App installation
 // token (actions/create-github-app-token), and the comments such a token writes are authored by `<app>[bot]`.
 // A personal token's GET /user answers its login; it can fail transiently like any call.
-import { writeFileSync } from 'node:fs'
 import http from 'node:http'
-import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type Emulator, startEmulator } from '../emulator/index.js'
-import { newWorkspace, runAction } from '../runner/run-action.js'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { commentMarker } from '../../src/deliver/pr-comment-body.js'
-import { type GitHubApi, startGitHubApi } from '../standins/github-api.js'
+import { PR, usePrWorld } from './pr-world.js'
 
-const KEY = 'sk_videogen_live_identity_key_000000001'
-const PR = 7
-
-let emulator: Emulator
-let gh: GitHubApi
-
-beforeEach(async () => {
-  emulator = await startEmulator({ apiKeys: [KEY], job: { queuedMs: 20, durationMs: 200 } })
-  gh = await startGitHubApi({ owner: 'octo', repo: 'demo' })
-  gh.addPullRequest(PR)
-})
-afterEach(async () => {
-  await Promise.all([gh?.close(), emulator?.close()])
-})
-
-function eventFile(): string {
-  const file = path.join(newWorkspace('vg-event-'), 'event.json')
-  writeFileSync(file, JSON.stringify({ number: PR, pull_request: { number: PR } }))
-  return file
-}
+const { world, run: runWith } = usePrWorld({ job: { queuedMs: 20, durationMs: 200 } })
+beforeEach(() => void world.gh.addPullRequest(PR))
 
 /**
  * A front for the stand-in that plays who the token is: GET /user answers `user` (or the status in
@@ -46,13 +24,13 @@ async function identityFront(login: string, user: () => { status: number; body: 
         res.writeHead(status, { 'content-type': 'application/json' })
         return void res.end(JSON.stringify(body))
       }
-      const target = new URL(req.url ?? '/', gh.url)
+      const target = new URL(req.url ?? '/', world.gh.url)
       const fwd = http.request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (up) => {
         const out: Buffer[] = []
         up.on('data', (c: Buffer) => out.push(c))
         up.on('end', () => {
           // The stand-in records every comment as the job token's bot: record the token's own login instead.
-          for (const c of gh.issues.comments)
+          for (const c of world.gh.issues.comments)
             if (c.user.login === 'github-actions[bot]')
               c.user = { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' }
           let text = Buffer.concat(out).toString('utf8')
@@ -71,19 +49,24 @@ async function identityFront(login: string, user: () => { status: number; body: 
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) }
 }
 
-const run = (apiUrl: string) =>
-  runAction({
-    inputs: { 'base-url': emulator.url, 'pr-comment': 'true', prompt: 'a kite over the dunes' },
-    env: {
-      VIDEOGEN_API_KEY: KEY,
-      GITHUB_API_URL: apiUrl,
-      GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_EVENT_PATH: eventFile(),
-      GITHUB_WORKFLOW: 'Preview',
-      GITHUB_JOB: 'clip',
-    },
-    githubToken: gh.token,
-  })
+const run = (apiUrl: string) => runWith({ prompt: 'a kite over the dunes' }, { apiUrl })
+
+/** Two runs through `front`: the second updates the first one's comment, so one comment stays. */
+async function rerunKeepsOneComment(front: { url: string; close(): Promise<void> }): Promise<void> {
+  try {
+    const first = await run(front.url)
+    expect(first.code, first.stdout).toBe(0)
+    expect(world.gh.issues.comments).toHaveLength(1)
+    const second = await run(front.url)
+    expect(second.code, second.stdout).toBe(0)
+    expect(
+      world.gh.issues.comments.map((c) => `${c.id} ${c.user.login}`),
+      'comments on the pull request',
+    ).toHaveLength(1)
+  } finally {
+    await front.close()
+  }
+}
 
 describe('pr-comment: who the token writes as', () => {
   it('a GitHub App installation token (GET /user is 403): the second run updates the first comment, not a new one', async () => {
@@ -91,41 +74,18 @@ describe('pr-comment: who the token writes as', () => {
       status: 403,
       body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com' },
     }))
-    try {
-      const first = await run(front.url)
-      expect(first.code, first.stdout).toBe(0)
-      expect(gh.issues.comments).toHaveLength(1)
-      const second = await run(front.url)
-      expect(second.code, second.stdout).toBe(0)
-      expect(
-        gh.issues.comments.map((c) => `${c.id} ${c.user.login}`),
-        'comments on the pull request',
-      ).toHaveLength(1)
-    } finally {
-      await front.close()
-    }
+    await rerunKeepsOneComment(front)
   })
 
   it('a personal token whose GET /user fails once (502): the re-run still updates its own comment', async () => {
-    let userCalls = 0
+    // The first run finds no comment and asks nothing: the 502 meets the second run's GET /user.
+    let calls = 0
     const front = await identityFront('alice', () =>
-      ++userCalls === 1
+      ++calls === 1
         ? { status: 502, body: { message: 'Server Error' } }
         : { status: 200, body: { login: 'alice', id: 1 } },
     )
-    try {
-      const first = await run(front.url)
-      expect(first.code, first.stdout).toBe(0)
-      expect(gh.issues.comments).toHaveLength(1)
-      const second = await run(front.url) // its GET /user gets the 502 (the first run had nothing to look up)
-      expect(second.code, second.stdout).toBe(0)
-      expect(
-        gh.issues.comments.map((c) => `${c.id} ${c.user.login}`),
-        'comments on the pull request',
-      ).toHaveLength(1)
-    } finally {
-      await front.close()
-    }
+    await rerunKeepsOneComment(front)
   })
 
   it('two other bots quote the marker and the token cannot say which it is: neither is edited', async () => {
@@ -135,12 +95,12 @@ describe('pr-comment: who the token writes as', () => {
     }))
     try {
       const marker = commentMarker('Preview/clip')
-      const one = gh.issues.addComment(PR, `${marker}\nfirst app`, { login: 'first-app[bot]', type: 'Bot' })
-      const two = gh.issues.addComment(PR, `${marker}\nsecond app`, { login: 'second-app[bot]', type: 'Bot' })
+      const one = world.gh.issues.addComment(PR, `${marker}\nfirst app`, { login: 'first-app[bot]', type: 'Bot' })
+      const two = world.gh.issues.addComment(PR, `${marker}\nsecond app`, { login: 'second-app[bot]', type: 'Bot' })
       const r = await run(front.url)
       expect(r.code, r.stdout).toBe(0)
       expect([one.body, two.body]).toEqual([`${marker}\nfirst app`, `${marker}\nsecond app`])
-      expect(gh.issues.comments).toHaveLength(3)
+      expect(world.gh.issues.comments).toHaveLength(3)
     } finally {
       await front.close()
     }
@@ -148,12 +108,6 @@ describe('pr-comment: who the token writes as', () => {
 
   it('control: a personal token whose GET /user works: the re-run updates its comment', async () => {
     const front = await identityFront('alice', () => ({ status: 200, body: { login: 'alice', id: 1 } }))
-    try {
-      expect((await run(front.url)).code).toBe(0)
-      expect((await run(front.url)).code).toBe(0)
-      expect(gh.issues.comments).toHaveLength(1)
-    } finally {
-      await front.close()
-    }
+    await rerunKeepsOneComment(front)
   })
 })

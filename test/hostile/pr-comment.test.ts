@@ -1,57 +1,26 @@
 // pr-comment against hostile input: a comment of another bot that starts with this step's marker, event
 // payloads with odd pull-request numbers, and a clip list far past GitHub's 65,536-character body limit.
-import { writeFileSync } from 'node:fs'
 import { marked } from 'marked'
 import { parse } from 'node-html-parser'
-import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { commentMarker } from '../../src/deliver/pr-comment-body.js'
-import { type Emulator, startEmulator } from '../emulator/index.js'
-import { newWorkspace, runAction } from '../runner/run-action.js'
-import { type GitHubApi, startGitHubApi } from '../standins/github-api.js'
+import { PR, usePrWorld } from '../deliver/pr-world.js'
 import { ACTIONS_BOT, COMMENT_BODY_LIMIT } from '../standins/github-issues.js'
 
-const KEY = 'sk_videogen_live_review_key_0000000001'
-const PR = 7
-
-let emulator: Emulator
-let gh: GitHubApi
-
-beforeEach(async () => {
-  emulator = await startEmulator({ apiKeys: [KEY], job: { queuedMs: 20, durationMs: 200 } })
-  gh = await startGitHubApi({ owner: 'octo', repo: 'demo' })
-})
-afterEach(async () => {
-  await Promise.all([gh?.close(), emulator?.close()])
-})
-
-function eventFile(payload: unknown): string {
-  const file = path.join(newWorkspace('vg-event-'), 'event.json')
-  writeFileSync(file, JSON.stringify(payload))
-  return file
-}
-
-const run = (inputs: Record<string, string>, payload: unknown = { number: PR, pull_request: { number: PR } }) =>
-  runAction({
-    inputs: { 'base-url': emulator.url, 'pr-comment': 'true', prompt: 'a kite over the dunes', ...inputs },
-    env: {
-      VIDEOGEN_API_KEY: KEY,
-      GITHUB_API_URL: gh.url,
-      GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_EVENT_PATH: eventFile(payload),
-      GITHUB_WORKFLOW: 'Preview',
-      GITHUB_JOB: 'clip',
-    },
-    githubToken: gh.token,
-  })
+const { world, run: runWith } = usePrWorld({ job: { queuedMs: 20, durationMs: 200 } })
+const run = (inputs: Record<string, string>, payload?: unknown) =>
+  runWith({ prompt: 'a kite over the dunes', ...inputs }, { payload })
 
 describe('hostile: pr-comment', () => {
   it("another bot's comment that starts with this step's marker is left alone", async () => {
-    gh.addPullRequest(PR)
+    world.gh.addPullRequest(PR)
     const marker = commentMarker('Preview/clip')
     // Another app quotes the marker (it is in every comment the action writes) at the start of its own comment.
-    const other = gh.issues.addComment(PR, `${marker}\nanother app's report`, { login: 'other-app[bot]', type: 'Bot' })
-    const own = gh.issues.addComment(PR, `${marker}\nan earlier run's comment`, ACTIONS_BOT)
+    const other = world.gh.issues.addComment(PR, `${marker}\nanother app's report`, {
+      login: 'other-app[bot]',
+      type: 'Bot',
+    })
+    const own = world.gh.issues.addComment(PR, `${marker}\nan earlier run's comment`, ACTIONS_BOT)
     const r = await run({})
     expect(r.code, r.stdout).toBe(0)
     expect(other.body).toBe(`${marker}\nanother app's report`)
@@ -63,17 +32,17 @@ describe('hostile: pr-comment', () => {
     ['a number as a string ("7")', '7'],
     ['a negative number', -7],
   ])('an event payload with %s: no comment on another pull request', async (_name, number) => {
-    gh.addPullRequest(PR)
+    world.gh.addPullRequest(PR)
     const r = await run({}, { number, pull_request: { number } })
-    expect(gh.issues.comments).toEqual([])
+    expect(world.gh.issues.comments).toEqual([])
     // Held either way: refused before anything is billed (no such pull request), or ignored with a notice.
-    if (r.code === 1) expect(emulator.createCount()).toBe(0)
+    if (r.code === 1) expect(world.emulator.createCount()).toBe(0)
     else expect(r.stdout).toMatch(/::notice::pr-comment is ignored/)
   })
 
   it('a thousand clips with long file ids: the comment stays within 65,536 characters and says how many are left out', async () => {
-    gh.addPullRequest(PR)
-    emulator.inject({
+    world.gh.addPullRequest(PR)
+    world.emulator.inject({
       kind: 'rewrite',
       method: 'GET',
       path: /^\/v1\/tools\/executions\/[^/]+$/,
@@ -88,7 +57,7 @@ describe('hostile: pr-comment', () => {
       },
     })
     const r = await run({ download: 'false' })
-    const [comment] = gh.issues.comments
+    const [comment] = world.gh.issues.comments
     expect(comment, r.stdout).toBeDefined()
     expect([...(comment?.body ?? '')].length).toBeLessThanOrEqual(COMMENT_BODY_LIMIT)
     expect(comment?.body).toMatch(/… and \d+ more in the/)

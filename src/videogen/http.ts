@@ -51,6 +51,8 @@ export interface ClientOptions {
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504])
 const quietLog: HttpLog = { debug() {}, info() {} }
 const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
+/** The least time a request is given when its deadline is (nearly) up: enough for one quick answer. */
+const MIN_REQUEST_TIMEOUT_MS = 2_000
 const REQUEST_ID = /^[A-Za-z0-9._:/+=-]{1,128}$/
 
 /**
@@ -169,6 +171,16 @@ export class VideoGenHttp {
     }
   }
 
+  /**
+   * How long one request may wait for an answer: the request timeout, and never past the caller's deadline
+   * (a hung poll must not hold a timed-out step for a minute before it cancels). A create keeps the whole
+   * request timeout: its answer is the only proof of what was created.
+   */
+  private requestTimeout(options: CallOptions): number {
+    if (options.mode === 'create' || options.deadline === undefined) return this.timeoutMs
+    return Math.min(this.timeoutMs, Math.max(MIN_REQUEST_TIMEOUT_MS, options.deadline - Date.now()))
+  }
+
   private isRetryable(error: Error, mode: RetryMode): boolean {
     if (error instanceof VideoGenApiError) {
       if (mode === 'create') return answeredBeforeProcessing(error)
@@ -196,8 +208,8 @@ export class VideoGenHttp {
           ...(hasBody && { 'content-type': 'application/json' }),
         },
         ...(hasBody && { body: JSON.stringify(options.body) }),
-        headersTimeout: this.timeoutMs,
-        bodyTimeout: this.timeoutMs,
+        headersTimeout: this.requestTimeout(options),
+        bodyTimeout: this.requestTimeout(options),
         // A create in flight is never aborted (only a known id can be cancelled); its retry waits are.
         ...(options.signal && options.mode !== 'create' && { signal: options.signal }),
       })

@@ -77,8 +77,15 @@ async function cancelOpen(tools, id) {
     }
     _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`The main step ended while execution ${id} was ${seen}; cancelling it so it does not run on`);
     const status = await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelAndConfirm */ .Un)(tools, id, CANCEL_BUDGET_MS, _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R);
-    _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Execution ${id}: ${status ?? 'cancellation not confirmed'}`);
+    const outcome = `Execution ${id} ${(0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelOutcome */ .Lb)(status, (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelByHand */ .Jn)(id))}`;
+    if (status === 'cancelled' || (status !== undefined && (0,_videogen_types_js__WEBPACK_IMPORTED_MODULE_7__/* .isTerminal */ .H)(status)))
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(outcome);
+    else
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(outcome);
 }
+/** How long the post step keeps looking for an execution whose create was in flight, and how often. */
+const LATE_CREATE_MS = 20_000;
+const RELIST_MS = 3_000;
 /**
  * Main was killed while `count` creates were in flight: their executions may exist, unknown to it. The
  * list has no creation time, so look at what appeared above the newest id main saw before sending, and
@@ -89,8 +96,16 @@ async function cancelCreatedUnseen(tools, inFlight, known) {
     const creates = inFlight.count === 1 ? 'a create request was' : `${inFlight.count} create requests were`;
     _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`The main step was stopped while ${creates} in flight: looking for the execution it may have created`);
     let candidates;
+    let looked = 1;
     try {
+        const end = Date.now() + LATE_CREATE_MS;
         candidates = await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .executionsSince */ ._0)(tools, inFlight.mark.newest, known, Date.now() + 15_000);
+        // A create the API is still working on appears in the list a little later: look again for a while.
+        while (candidates.length < inFlight.count && Date.now() + RELIST_MS < end) {
+            await new Promise((resolve) => setTimeout(resolve, RELIST_MS));
+            candidates = await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .executionsSince */ ._0)(tools, inFlight.mark.newest, known, Date.now() + 15_000);
+            looked++;
+        }
     }
     catch (error) {
         _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Could not list executions (${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorText */ .kc)(error)}): an execution may have been created and may be running. Check GET /v1/tools/executions or the dashboard and cancel it there.`);
@@ -98,7 +113,8 @@ async function cancelCreatedUnseen(tools, inFlight, known) {
     }
     const ids = candidates.map((c) => c.toolExecutionId);
     if (candidates.length === 0) {
-        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`No running execution appeared since the create was sent${inFlight.mark.newest ? ` (after ${inFlight.mark.newest})` : ''}: it was not created, or has ended already. Check the dashboard to be sure.`);
+        const after = inFlight.mark.newest ? ` newer than ${inFlight.mark.newest}` : '';
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`No running execution appeared since the create was sent (the list was read ${looked} times over ${Math.round(LATE_CREATE_MS / 1000)} s): it was not created, has ended already, or the API is still processing it. Check GET /v1/tools/executions?selfOnly=true for a clip execution${after}, or the dashboard, in a few minutes, and cancel it there.`);
         return;
     }
     if (!inFlight.mark.known) {
@@ -112,7 +128,7 @@ async function cancelCreatedUnseen(tools, inFlight, known) {
     }
     for (const id of ids) {
         const status = await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelAndConfirm */ .Un)(tools, id, CANCEL_BUDGET_MS, _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R);
-        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Execution ${id}, created while the main step was stopped, ${(0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelOutcome */ .Lb)(status)}`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Execution ${id}, created while the main step was stopped, ${(0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelOutcome */ .Lb)(status, (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelByHand */ .Jn)(id))}`);
     }
 }
 

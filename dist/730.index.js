@@ -761,10 +761,12 @@ function requestBodyBlock(body, budget) {
     if (body === undefined)
         return '';
     const max = Math.floor(budget * REQUEST_BODY_SHARE);
-    const shown = Buffer.byteLength(body) > max
-        ? `${Buffer.from(body).subarray(0, max).toString('utf8')}\n… (cut: the log has all of it)`
-        : body;
-    return `\n<details><summary>Request body</summary>\n\n\`\`\`json\n${shown.replace(/`/g, '\\u0060')}\n\`\`\`\n</details>\n`;
+    // Escaped first, then cut: a backtick takes six bytes once escaped, and the cut counts what is written.
+    const escaped = body.replace(/`/g, '\\u0060');
+    const shown = Buffer.byteLength(escaped) > max
+        ? `${Buffer.from(escaped).subarray(0, max).toString('utf8')}\n… (cut: the log has all of it)`
+        : escaped;
+    return `\n<details><summary>Request body</summary>\n\n\`\`\`json\n${shown}\n\`\`\`\n</details>\n`;
 }
 function renderSummary(input, budget = SUMMARY_BUDGET_BYTES) {
     let out = header(input) + requestBodyBlock(input.requestBody, budget);

@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CN: () => (/* binding */ beforeKill),
+/* harmony export */   Jn: () => (/* binding */ cancelByHand),
 /* harmony export */   Ku: () => (/* binding */ signalBudget),
 /* harmony export */   Lb: () => (/* binding */ cancelOutcome),
 /* harmony export */   Un: () => (/* binding */ cancelAndConfirm),
@@ -35,17 +36,20 @@ function signalBudget(arrived, now = Date.now()) {
 }
 /**
  * What a cancel attempt achieved, as the end of a sentence: "cancelled" is only said when a GET confirmed
- * it; otherwise the post step (which sees no 'terminal' state) tries again.
+ * it; otherwise `next` says what happens now: in main, the post step (which sees no 'terminal' state) tries
+ * again; the post step itself is the last try.
  */
-function cancelOutcome(status) {
+function cancelOutcome(status, next = 'the post step will try again') {
     if (status === 'cancelled')
         return 'was cancelled (status now cancelled)';
     if (status && (0,_videogen_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isTerminal */ .H)(status))
         return `had already ended (${status}) before the cancel took effect`;
     if (status)
-        return `was asked to cancel but is still ${status}; the post step will try again`;
-    return 'was asked to cancel, but that could not be confirmed; the post step will try again';
+        return `was asked to cancel but is still ${status}; ${next}`;
+    return `was asked to cancel, but that could not be confirmed; ${next}`;
 }
+/** The post step's `next` for cancelOutcome: nothing runs after it. */
+const cancelByHand = (id) => `nothing runs after this step: cancel it in the dashboard, or with POST /v1/tools/executions/${id}/cancel`;
 /** Cancel and confirm with a GET, within `budgetMs`. Returns the status seen last (or undefined). */
 async function cancelAndConfirm(tools, id, budgetMs, log) {
     const deadline = Date.now() + budgetMs;
@@ -1274,6 +1278,8 @@ var retry = __webpack_require__(97153);
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 const quietLog = { debug() { }, info() { } };
 const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+/** The least time a request is given when its deadline is (nearly) up: enough for one quick answer. */
+const MIN_REQUEST_TIMEOUT_MS = 2_000;
 const REQUEST_ID = /^[A-Za-z0-9._:/+=-]{1,128}$/;
 /**
  * Per-request timeout: VIDEOGEN_REQUEST_TIMEOUT_MS (milliseconds) when set to a positive number, else 60 s.
@@ -1385,6 +1391,16 @@ class VideoGenHttp {
             await (0,retry/* sleep */.yy)(wait, options.signal);
         }
     }
+    /**
+     * How long one request may wait for an answer: the request timeout, and never past the caller's deadline
+     * (a hung poll must not hold a timed-out step for a minute before it cancels). A create keeps the whole
+     * request timeout: its answer is the only proof of what was created.
+     */
+    requestTimeout(options) {
+        if (options.mode === 'create' || options.deadline === undefined)
+            return this.timeoutMs;
+        return Math.min(this.timeoutMs, Math.max(MIN_REQUEST_TIMEOUT_MS, options.deadline - Date.now()));
+    }
     isRetryable(error, mode) {
         if (error instanceof errors/* VideoGenApiError */.gr) {
             if (mode === 'create')
@@ -1413,8 +1429,8 @@ class VideoGenHttp {
                     ...(hasBody && { 'content-type': 'application/json' }),
                 },
                 ...(hasBody && { body: JSON.stringify(options.body) }),
-                headersTimeout: this.timeoutMs,
-                bodyTimeout: this.timeoutMs,
+                headersTimeout: this.requestTimeout(options),
+                bodyTimeout: this.requestTimeout(options),
                 // A create in flight is never aborted (only a known id can be cancelled); its retry waits are.
                 ...(options.signal && options.mode !== 'create' && { signal: options.signal }),
             });

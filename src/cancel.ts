@@ -29,14 +29,19 @@ export interface CancelLog {
 
 /**
  * What a cancel attempt achieved, as the end of a sentence: "cancelled" is only said when a GET confirmed
- * it; otherwise the post step (which sees no 'terminal' state) tries again.
+ * it; otherwise `next` says what happens now: in main, the post step (which sees no 'terminal' state) tries
+ * again; the post step itself is the last try.
  */
-export function cancelOutcome(status: string | undefined): string {
+export function cancelOutcome(status: string | undefined, next = 'the post step will try again'): string {
   if (status === 'cancelled') return 'was cancelled (status now cancelled)'
   if (status && isTerminal(status)) return `had already ended (${status}) before the cancel took effect`
-  if (status) return `was asked to cancel but is still ${status}; the post step will try again`
-  return 'was asked to cancel, but that could not be confirmed; the post step will try again'
+  if (status) return `was asked to cancel but is still ${status}; ${next}`
+  return `was asked to cancel, but that could not be confirmed; ${next}`
 }
+
+/** The post step's `next` for cancelOutcome: nothing runs after it. */
+export const cancelByHand = (id: string) =>
+  `nothing runs after this step: cancel it in the dashboard, or with POST /v1/tools/executions/${id}/cancel`
 
 /** Cancel and confirm with a GET, within `budgetMs`. Returns the status seen last (or undefined). */
 export async function cancelAndConfirm(

@@ -3,7 +3,7 @@
 // Idempotent; quiet when there is nothing to do.
 import { log } from './log.js'
 import * as core from '@actions/core'
-import { cancelAndConfirm, cancelOutcome, executionsSince } from './cancel.js'
+import { cancelAndConfirm, cancelByHand, cancelOutcome, executionsSince } from './cancel.js'
 import { baseUrlFrom } from './inputs/settings.js'
 import { type Mark, readPostState } from './state.js'
 import { createClient } from './videogen/client.js'
@@ -58,8 +58,14 @@ async function cancelOpen(tools: ToolsApi, id: string): Promise<void> {
   }
   log.warning(`The main step ended while execution ${id} was ${seen}; cancelling it so it does not run on`)
   const status = await cancelAndConfirm(tools, id, CANCEL_BUDGET_MS, log)
-  log.info(`Execution ${id}: ${status ?? 'cancellation not confirmed'}`)
+  const outcome = `Execution ${id} ${cancelOutcome(status, cancelByHand(id))}`
+  if (status === 'cancelled' || (status !== undefined && isTerminal(status))) log.info(outcome)
+  else log.warning(outcome)
 }
+
+/** How long the post step keeps looking for an execution whose create was in flight, and how often. */
+const LATE_CREATE_MS = 20_000
+const RELIST_MS = 3_000
 
 /**
  * Main was killed while `count` creates were in flight: their executions may exist, unknown to it. The
@@ -75,8 +81,16 @@ async function cancelCreatedUnseen(
   const creates = inFlight.count === 1 ? 'a create request was' : `${inFlight.count} create requests were`
   log.warning(`The main step was stopped while ${creates} in flight: looking for the execution it may have created`)
   let candidates
+  let looked = 1
   try {
+    const end = Date.now() + LATE_CREATE_MS
     candidates = await executionsSince(tools, inFlight.mark.newest, known, Date.now() + 15_000)
+    // A create the API is still working on appears in the list a little later: look again for a while.
+    while (candidates.length < inFlight.count && Date.now() + RELIST_MS < end) {
+      await new Promise((resolve) => setTimeout(resolve, RELIST_MS))
+      candidates = await executionsSince(tools, inFlight.mark.newest, known, Date.now() + 15_000)
+      looked++
+    }
   } catch (error) {
     log.warning(
       `Could not list executions (${errorText(error)}): an execution may have been created and may be running. Check GET /v1/tools/executions or the dashboard and cancel it there.`,
@@ -85,8 +99,9 @@ async function cancelCreatedUnseen(
   }
   const ids = candidates.map((c) => c.toolExecutionId)
   if (candidates.length === 0) {
+    const after = inFlight.mark.newest ? ` newer than ${inFlight.mark.newest}` : ''
     log.warning(
-      `No running execution appeared since the create was sent${inFlight.mark.newest ? ` (after ${inFlight.mark.newest})` : ''}: it was not created, or has ended already. Check the dashboard to be sure.`,
+      `No running execution appeared since the create was sent (the list was read ${looked} times over ${Math.round(LATE_CREATE_MS / 1000)} s): it was not created, has ended already, or the API is still processing it. Check GET /v1/tools/executions?selfOnly=true for a clip execution${after}, or the dashboard, in a few minutes, and cancel it there.`,
     )
     return
   }
@@ -105,6 +120,6 @@ async function cancelCreatedUnseen(
   }
   for (const id of ids) {
     const status = await cancelAndConfirm(tools, id, CANCEL_BUDGET_MS, log)
-    log.warning(`Execution ${id}, created while the main step was stopped, ${cancelOutcome(status)}`)
+    log.warning(`Execution ${id}, created while the main step was stopped, ${cancelOutcome(status, cancelByHand(id))}`)
   }
 }

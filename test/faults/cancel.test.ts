@@ -94,7 +94,7 @@ describe.concurrent('runner cancellation', () => {
       expect(warningsOf(first.stdout)[0]).toMatch(
         new RegExp(`The main step ended while execution ${id} was still (pending|running); cancelling it`),
       )
-      expect(first.stdout).toContain(`Execution ${id}: cancelled`)
+      expect(first.stdout).toContain(`Execution ${id} was cancelled (status now cancelled)`)
       expect(e.cancelCalls()).toEqual([id])
       expect(e.executions.get(id)?.status).toBe('cancelled')
 

@@ -122,7 +122,7 @@ describe.concurrent(
         expect(warnings[1]).toBe(
           `The main step ended while execution ${id} was in an unknown state; cancelling it so it does not run on`,
         )
-        expect(cleanup.stdout).toContain(`Execution ${id}: cancelled`)
+        expect(cleanup.stdout).toContain(`Execution ${id} was cancelled (status now cancelled)`)
       })
     })
 

@@ -87,7 +87,7 @@ describe.concurrent('post step: an execution left open', () => {
       // The saved baseUrl wins: the same broken input does not matter, and the execution is cancelled.
       const cleanup = await post(e, main.state, inputsFor(e, { 'base-url': 'not a url' }))
       expect(cleanup.code).toBe(0)
-      expect(cleanup.stdout).toContain(`Execution ${id}: cancelled`)
+      expect(cleanup.stdout).toContain(`Execution ${id} was cancelled (status now cancelled)`)
       expect(e.cancelCalls()).toEqual([id])
       expect(e.executions.get(id)?.status).toBe('cancelled')
     })
@@ -141,7 +141,7 @@ describe.concurrent('post step: a create was in flight when main stopped', () =>
       expect(cleanup.code).toBe(0)
       expect(warningsOf(cleanup.stdout)).toEqual([
         'The main step was stopped while a create request was in flight: looking for the execution it may have created',
-        `No running execution appeared since the create was sent (after ${earlier}): it was not created, or has ended already. Check the dashboard to be sure.`,
+        `No running execution appeared since the create was sent (the list was read 7 times over 20 s): it was not created, has ended already, or the API is still processing it. Check GET /v1/tools/executions?selfOnly=true for a clip execution newer than ${earlier}, or the dashboard, in a few minutes, and cancel it there.`,
       ])
       expect(e.cancelCalls()).toEqual([])
     })

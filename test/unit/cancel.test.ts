@@ -115,6 +115,9 @@ describe('cancelOutcome', () => {
     expect(cancelOutcome('cancelled')).toBe('was cancelled (status now cancelled)')
     expect(cancelOutcome('succeeded')).toBe('had already ended (succeeded) before the cancel took effect')
     expect(cancelOutcome('running')).toBe('was asked to cancel but is still running; the post step will try again')
+    expect(cancelOutcome('running', 'cancel it by hand')).toBe(
+      'was asked to cancel but is still running; cancel it by hand',
+    )
     expect(cancelOutcome(undefined)).toBe(
       'was asked to cancel, but that could not be confirmed; the post step will try again',
     )

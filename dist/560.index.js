@@ -124,6 +124,8 @@ var outputs = __webpack_require__(45867);
 var publish = __webpack_require__(89722);
 // EXTERNAL MODULE: ./src/deliver/results-file.ts
 var results_file = __webpack_require__(41326);
+// EXTERNAL MODULE: ./src/inputs/input-error.ts
+var input_error = __webpack_require__(39354);
 // EXTERNAL MODULE: ./src/preflight.ts
 var preflight = __webpack_require__(4504);
 // EXTERNAL MODULE: ./src/request-body.ts
@@ -301,6 +303,7 @@ var step_run = __webpack_require__(69553);
 
 
 
+
 /** Items restored from the cache and delivered at once. */
 const ITEM_CONCURRENCY = 4;
 class BatchFailure extends Error {
@@ -389,12 +392,34 @@ class BatchRun extends step_run/* StepRun */.m {
         }
         else {
             await this.restoreFromCache();
+            await this.checkReleaseNames();
             await core/* group */.Os('Uploads', () => this.upload());
         }
         if (!this.settings.wait)
             return core/* group */.Os('Create', () => this.createAll());
         await core/* group */.Os(`Running ${this.items.length} requests (at most ${this.pacer.maxRunning} at once)`, () => this.runAll());
         await core/* group */.Os('Delivery', () => this.deliver());
+    }
+    /**
+     * Without release-overwrite, an asset the release already has under a new clip's name would refuse that
+     * clip after it was paid for: said now, before anything is created. Clips from the cache are left out (the
+     * same file is kept as it is).
+     */
+    async checkReleaseNames() {
+        const release = this.settings.release;
+        if (!release || release.overwrite)
+            return;
+        const names = this.items
+            .filter((i) => i.phase === 'waiting')
+            .flatMap((i) => Array.from({ length: i.request?.request.numResults ?? 1 }, (_, n) => `${i.key}-${n + 1}.mp4`));
+        if (names.length === 0)
+            return;
+        const { takenAssetNames } = await __webpack_require__.e(/* import() */ 311).then(__webpack_require__.bind(__webpack_require__, 61692));
+        const { tag, taken } = await takenAssetNames(release, names);
+        if (taken.length === 0)
+            return;
+        const shown = taken.slice(0, 5).join(', ') + (taken.length > 5 ? ` and ${taken.length - 5} more` : '');
+        throw new input_error/* InputError */.dz('release-overwrite', `release ${tag} already has ${shown}, the names of clips this step would create: they could not be attached. Set release-overwrite: true to replace them, or delete those assets. Nothing was created.`);
     }
     dirOf(item) {
         return external_node_path_default().join(this.settings.downloadDir, item.key);
@@ -728,8 +753,11 @@ class BatchRun extends step_run/* StepRun */.m {
         const resultsFile = await this.reportOutputs();
         await this.summarize(artifact, resultsFile);
         const failed = this.items.filter((i) => i.status !== 'succeeded');
-        if (failed.length > 0 || publishFailure) {
+        if (failed.length > 0) {
             throw new BatchFailure(`${this.failureMessage()}${publishFailure ? ` Publishing failed: ${publishFailure}.` : ''}`);
+        }
+        if (publishFailure) {
+            throw new BatchFailure(`All ${this.items.length} requests succeeded, but publishing failed: ${publishFailure}. To publish them without paying again, run the step with execution-id set to its results output.`);
         }
     }
     failureMessage() {

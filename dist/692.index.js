@@ -1,5 +1,5 @@
 export const id = 692;
-export const ids = [692];
+export const ids = [692,311];
 export const modules = {
 
 /***/ 61692:
@@ -8,6 +8,7 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   checkReleaseTarget: () => (/* binding */ checkReleaseTarget),
+/* harmony export */   takenAssetNames: () => (/* binding */ takenAssetNames),
 /* harmony export */   uploadReleaseAssets: () => (/* binding */ uploadReleaseAssets)
 /* harmony export */ });
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
@@ -118,6 +119,28 @@ async function connect(settings) {
 async function checkReleaseTarget(settings) {
     const { octokit, owner, repo, payload } = await connect(settings);
     await findRelease(octokit, owner, repo, settings, payload);
+}
+/**
+ * The names among `names` that the release already has an asset by. A batch names its assets before it
+ * creates anything (`<id>-<n>.mp4`), so a clash is found before clips are paid for that could not be attached.
+ */
+async function takenAssetNames(settings, names) {
+    const { octokit, owner, repo, payload } = await connect(settings);
+    const target = await findRelease(octokit, owner, repo, settings, payload);
+    let existing;
+    try {
+        existing = await octokit.paginate('GET /repos/{owner}/{repo}/releases/{release_id}/assets', {
+            owner,
+            repo,
+            release_id: target.id,
+            per_page: 100,
+        });
+    }
+    catch (error) {
+        throw explain(`Listing the assets of release ${target.tag}`, error);
+    }
+    const have = new Set(existing.map((a) => a.name));
+    return { tag: target.tag, taken: names.filter((name) => have.has(name)) };
 }
 /** Attaches the downloaded clips; returns the clips with `releaseAssetUrl` set where attached. */
 async function uploadReleaseAssets(settings, clips, assetName = (clip) => node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(clip.absPath)) {

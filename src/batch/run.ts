@@ -20,6 +20,7 @@ import { resultsRecord, writeResultsFile } from '../deliver/results-file.js'
 import { writeSummary } from '../deliver/summary.js'
 import { formatDuration } from '../format.js'
 import type { ClipRequest, Settings } from '../inputs/settings.js'
+import { InputError } from '../inputs/input-error.js'
 import { preflight } from '../preflight.js'
 import { buildRequestBody, mapRequestFiles } from '../request-body.js'
 import { clean } from '../sanitize.js'
@@ -148,6 +149,7 @@ export class BatchRun extends StepRun {
       log.info(`Resuming ${this.items.length} executions`)
     } else {
       await this.restoreFromCache()
+      await this.checkReleaseNames()
       await core.group('Uploads', () => this.upload())
     }
     if (!this.settings.wait) return core.group('Create', () => this.createAll())
@@ -155,6 +157,28 @@ export class BatchRun extends StepRun {
       this.runAll(),
     )
     await core.group('Delivery', () => this.deliver())
+  }
+
+  /**
+   * Without release-overwrite, an asset the release already has under a new clip's name would refuse that
+   * clip after it was paid for: said now, before anything is created. Clips from the cache are left out (the
+   * same file is kept as it is).
+   */
+  private async checkReleaseNames(): Promise<void> {
+    const release = this.settings.release
+    if (!release || release.overwrite) return
+    const names = this.items
+      .filter((i) => i.phase === 'waiting')
+      .flatMap((i) => Array.from({ length: i.request?.request.numResults ?? 1 }, (_, n) => `${i.key}-${n + 1}.mp4`))
+    if (names.length === 0) return
+    const { takenAssetNames } = await import('../deliver/release.js')
+    const { tag, taken } = await takenAssetNames(release, names)
+    if (taken.length === 0) return
+    const shown = taken.slice(0, 5).join(', ') + (taken.length > 5 ? ` and ${taken.length - 5} more` : '')
+    throw new InputError(
+      'release-overwrite',
+      `release ${tag} already has ${shown}, the names of clips this step would create: they could not be attached. Set release-overwrite: true to replace them, or delete those assets. Nothing was created.`,
+    )
   }
 
   private dirOf(item: Item): string {
@@ -497,9 +521,14 @@ export class BatchRun extends StepRun {
     const resultsFile = await this.reportOutputs()
     await this.summarize(artifact, resultsFile)
     const failed = this.items.filter((i) => i.status !== 'succeeded')
-    if (failed.length > 0 || publishFailure) {
+    if (failed.length > 0) {
       throw new BatchFailure(
         `${this.failureMessage()}${publishFailure ? ` Publishing failed: ${publishFailure}.` : ''}`,
+      )
+    }
+    if (publishFailure) {
+      throw new BatchFailure(
+        `All ${this.items.length} requests succeeded, but publishing failed: ${publishFailure}. To publish them without paying again, run the step with execution-id set to its results output.`,
       )
     }
   }

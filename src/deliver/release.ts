@@ -137,6 +137,31 @@ export async function checkReleaseTarget(settings: ReleaseSettings): Promise<voi
   await findRelease(octokit, owner, repo, settings, payload)
 }
 
+/**
+ * The names among `names` that the release already has an asset by. A batch names its assets before it
+ * creates anything (`<id>-<n>.mp4`), so a clash is found before clips are paid for that could not be attached.
+ */
+export async function takenAssetNames(
+  settings: ReleaseSettings,
+  names: string[],
+): Promise<{ tag: string; taken: string[] }> {
+  const { octokit, owner, repo, payload } = await connect(settings)
+  const target = await findRelease(octokit, owner, repo, settings, payload)
+  let existing: Asset[]
+  try {
+    existing = await octokit.paginate('GET /repos/{owner}/{repo}/releases/{release_id}/assets', {
+      owner,
+      repo,
+      release_id: target.id,
+      per_page: 100,
+    })
+  } catch (error) {
+    throw explain(`Listing the assets of release ${target.tag}`, error)
+  }
+  const have = new Set(existing.map((a) => a.name))
+  return { tag: target.tag, taken: names.filter((name) => have.has(name)) }
+}
+
 /** Attaches the downloaded clips; returns the clips with `releaseAssetUrl` set where attached. */
 export async function uploadReleaseAssets(
   settings: ReleaseSettings,

@@ -120,16 +120,9 @@ async function checkReleaseTarget(settings) {
     const { octokit, owner, repo, payload } = await connect(settings);
     await findRelease(octokit, owner, repo, settings, payload);
 }
-/**
- * The names among `names` that the release already has an asset by. A batch names its assets before it
- * creates anything (`<id>-<n>.mp4`), so a clash is found before clips are paid for that could not be attached.
- */
-async function takenAssetNames(settings, names) {
-    const { octokit, owner, repo, payload } = await connect(settings);
-    const target = await findRelease(octokit, owner, repo, settings, payload);
-    let existing;
+async function listAssets(octokit, owner, repo, target) {
     try {
-        existing = await octokit.paginate('GET /repos/{owner}/{repo}/releases/{release_id}/assets', {
+        return await octokit.paginate('GET /repos/{owner}/{repo}/releases/{release_id}/assets', {
             owner,
             repo,
             release_id: target.id,
@@ -139,6 +132,15 @@ async function takenAssetNames(settings, names) {
     catch (error) {
         throw explain(`Listing the assets of release ${target.tag}`, error);
     }
+}
+/**
+ * The names among `names` that the release already has an asset by. A batch names its assets before it
+ * creates anything (`<id>-<n>.mp4`), so a clash is found before clips are paid for that could not be attached.
+ */
+async function takenAssetNames(settings, names) {
+    const { octokit, owner, repo, payload } = await connect(settings);
+    const target = await findRelease(octokit, owner, repo, settings, payload);
+    const existing = await listAssets(octokit, owner, repo, target);
     const have = new Set(existing.map((a) => a.name));
     return { tag: target.tag, taken: names.filter((name) => have.has(name)) };
 }
@@ -151,18 +153,7 @@ async function uploadReleaseAssets(settings, clips, assetName = (clip) => node_p
         _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Nothing attached to release ${target.tag}: there are no downloaded clips`);
         return clips;
     }
-    let existing;
-    try {
-        existing = await octokit.paginate('GET /repos/{owner}/{repo}/releases/{release_id}/assets', {
-            owner,
-            repo,
-            release_id: target.id,
-            per_page: 100,
-        });
-    }
-    catch (error) {
-        throw explain(`Listing the assets of release ${target.tag}`, error);
-    }
+    const existing = await listAssets(octokit, owner, repo, target);
     const replace = new Map();
     const attached = new Map();
     for (const { file, name } of files) {

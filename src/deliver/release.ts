@@ -137,6 +137,19 @@ export async function checkReleaseTarget(settings: ReleaseSettings): Promise<voi
   await findRelease(octokit, owner, repo, settings, payload)
 }
 
+async function listAssets(octokit: Octokit, owner: string, repo: string, target: Target): Promise<Asset[]> {
+  try {
+    return await octokit.paginate('GET /repos/{owner}/{repo}/releases/{release_id}/assets', {
+      owner,
+      repo,
+      release_id: target.id,
+      per_page: 100,
+    })
+  } catch (error) {
+    throw explain(`Listing the assets of release ${target.tag}`, error)
+  }
+}
+
 /**
  * The names among `names` that the release already has an asset by. A batch names its assets before it
  * creates anything (`<id>-<n>.mp4`), so a clash is found before clips are paid for that could not be attached.
@@ -147,17 +160,7 @@ export async function takenAssetNames(
 ): Promise<{ tag: string; taken: string[] }> {
   const { octokit, owner, repo, payload } = await connect(settings)
   const target = await findRelease(octokit, owner, repo, settings, payload)
-  let existing: Asset[]
-  try {
-    existing = await octokit.paginate('GET /repos/{owner}/{repo}/releases/{release_id}/assets', {
-      owner,
-      repo,
-      release_id: target.id,
-      per_page: 100,
-    })
-  } catch (error) {
-    throw explain(`Listing the assets of release ${target.tag}`, error)
-  }
+  const existing = await listAssets(octokit, owner, repo, target)
   const have = new Set(existing.map((a) => a.name))
   return { tag: target.tag, taken: names.filter((name) => have.has(name)) }
 }
@@ -176,17 +179,7 @@ export async function uploadReleaseAssets(
     log.warning(`Nothing attached to release ${target.tag}: there are no downloaded clips`)
     return clips
   }
-  let existing: Asset[]
-  try {
-    existing = await octokit.paginate('GET /repos/{owner}/{repo}/releases/{release_id}/assets', {
-      owner,
-      repo,
-      release_id: target.id,
-      per_page: 100,
-    })
-  } catch (error) {
-    throw explain(`Listing the assets of release ${target.tag}`, error)
-  }
+  const existing = await listAssets(octokit, owner, repo, target)
   const replace = new Map<string, Asset>()
   const attached = new Map<string, { asset: Asset; by: 'size' | 'content' }>()
   for (const { file, name } of files) {

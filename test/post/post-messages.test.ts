@@ -1,35 +1,24 @@
 // What the post step says when its cancel does not take (it is the last try), and when a create in flight
 // had not appeared yet (the API may still be processing it).
 import { describe, expect, it } from 'vitest'
-import type { Emulator } from '../emulator/index.js'
 import { actionEnv, inputsFor, warningsOf, withEmulator, workspaceWith } from '../faults/harness.js'
-import { runAction, startAction } from '../runner/run-action.js'
+import { startAction } from '../runner/run-action.js'
 import { createDirectly } from '../hostile/harness.js'
+import { cancelLikeRunner } from '../hostile/world.js'
+import { killedMidCreate, post, stoppedMidCreate } from './harness.js'
 
 const LONG_JOB = { job: { queuedMs: 50, durationMs: 120_000 } }
 const CANCEL = /^\/v1\/tools\/executions\/[^/]+\/cancel$/
-
-const post = (e: Emulator, state: Record<string, string>) =>
-  runAction({ inputs: inputsFor(e), env: actionEnv(), workspace: workspaceWith(), stage: 'post', state })
 
 describe.concurrent('post step messages when its cancel fails', () => {
   it('killed mid-create, the post step cannot cancel the execution it found: it must not promise that "the post step will try again"', async () => {
     await withEmulator(LONG_JOB, async (e) => {
       const earlier = await createDirectly(e, 'an earlier clip')
-      e.inject({ method: 'POST', path: '/v1/tools/generate-video-clip', kind: 'hang' })
-      const from = e.requests.length
-      const running = startAction({ inputs: inputsFor(e), workspace: workspaceWith(), timeoutMs: 30_000 })
-      for (
-        let i = 0;
-        i < 400 &&
-        !e.requests.slice(from).some((r) => r.method === 'POST' && r.path === '/v1/tools/generate-video-clip');
-        i++
-      )
-        await new Promise((r) => setTimeout(r, 25))
       // The create went through on the API's side while the step was being killed.
-      const created = await createDirectly(e, 'the clip of the killed step')
-      running.child.kill('SIGKILL')
-      const main = await running.result
+      let created = ''
+      const main = await killedMidCreate(e, async () => {
+        created = await createDirectly(e, 'the clip of the killed step')
+      })
       expect(JSON.parse(main.state.createInFlight as string)).toMatchObject({ mark: earlier, count: 1 })
 
       // Every cancel the post step sends is refused (a 403, not retried).
@@ -52,23 +41,8 @@ describe.concurrent('post step after a kill mid-create, when the create lands wh
   it('nothing appears while the post step looks: it says the API may still be processing the create, and where to check', async () => {
     await withEmulator(LONG_JOB, async (e) => {
       const earlier = await createDirectly(e, 'an earlier clip')
-      e.inject({ method: 'POST', path: '/v1/tools/generate-video-clip', kind: 'hang' })
-      const from = e.requests.length
-      const running = startAction({ inputs: inputsFor(e), workspace: workspaceWith(), timeoutMs: 30_000 })
-      for (
-        let i = 0;
-        i < 400 &&
-        !e.requests.slice(from).some((r) => r.method === 'POST' && r.path === '/v1/tools/generate-video-clip');
-        i++
-      )
-        await new Promise((r) => setTimeout(r, 25))
       // The runner's schedule: SIGINT, SIGTERM at 7.5 s, SIGKILL at 10 s; the create is still unanswered.
-      running.child.kill('SIGINT')
-      const term = setTimeout(() => running.child.kill('SIGTERM'), 7500)
-      const kill = setTimeout(() => running.child.kill('SIGKILL'), 10_000)
-      const main = await running.result
-      clearTimeout(term)
-      clearTimeout(kill)
+      const main = await stoppedMidCreate(e, async (running) => (await cancelLikeRunner(running)).result)
       expect(JSON.parse(main.state.createInFlight as string)).toMatchObject({ mark: earlier, count: 1 })
 
       const cleanup = await post(e, main.state)
@@ -83,24 +57,11 @@ describe.concurrent('post step after a kill mid-create, when the create lands wh
       expect(claim).toMatch(/newer than .* in a few minutes, and cancel it there/)
     })
   }, 40_000)
-})
 
-describe.concurrent('post step after a kill mid-create, when the create lands while it looks', () => {
   it('the execution appears a few seconds into the post step: found on a later look and cancelled', async () => {
     await withEmulator(LONG_JOB, async (e) => {
       const earlier = await createDirectly(e, 'an earlier clip')
-      e.inject({ method: 'POST', path: '/v1/tools/generate-video-clip', kind: 'hang' })
-      const from = e.requests.length
-      const running = startAction({ inputs: inputsFor(e), workspace: workspaceWith(), timeoutMs: 30_000 })
-      for (
-        let i = 0;
-        i < 400 &&
-        !e.requests.slice(from).some((r) => r.method === 'POST' && r.path === '/v1/tools/generate-video-clip');
-        i++
-      )
-        await new Promise((r) => setTimeout(r, 25))
-      running.child.kill('SIGKILL')
-      const main = await running.result
+      const main = await killedMidCreate(e)
       expect(JSON.parse(main.state.createInFlight as string)).toMatchObject({ mark: earlier, count: 1 })
 
       const lists = () => e.requests.filter((r) => r.method === 'GET' && r.path === '/v1/tools/executions').length

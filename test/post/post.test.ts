@@ -2,50 +2,16 @@
 // open or a create in flight (killed, or stopped mid-create), and the post step has no key, a broken
 // base-url, or an executions list that names none, one or several candidates.
 import { describe, expect, it } from 'vitest'
-import type { Emulator, RecordedRequest } from '../emulator/index.js'
-import { actionEnv, inputsFor, isGenerate, warningsOf, withEmulator, workspaceWith } from '../faults/harness.js'
-import { type RunResult, runAction, startAction } from '../runner/run-action.js'
+import type { RecordedRequest } from '../emulator/index.js'
+import { actionEnv, inputsFor, warningsOf, withEmulator, workspaceWith } from '../faults/harness.js'
+import { createDirectly } from '../hostile/harness.js'
+import { startAction } from '../runner/run-action.js'
+import { createArrived, killedMidCreate, post } from './harness.js'
 
 const LONG_JOB = { job: { queuedMs: 50, durationMs: 60_000 } }
 
 const isCancel = (r: RecordedRequest) => r.method === 'POST' && r.path.endsWith('/cancel')
 const isList = (r: RecordedRequest) => r.method === 'GET' && r.path === '/v1/tools/executions'
-
-/** Creates an execution directly with the emulator's key, as another job (or a create that went through) would. */
-async function createDirectly(e: Emulator, prompt: string): Promise<string> {
-  const response = await fetch(`${e.url}/v1/tools/generate-video-clip`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${e.key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ prompt }),
-  })
-  expect(response.status).toBe(202)
-  return ((await response.json()) as { toolExecutionId: string }).toolExecutionId
-}
-
-/** The post step with `state` (main's saved state, or one written for the case). */
-const post = (e: Emulator, state: Record<string, string>, inputs: Record<string, string> = inputsFor(e)) =>
-  runAction({ inputs, env: actionEnv(), workspace: workspaceWith(), stage: 'post', state })
-
-/** Resolves once `e` has received a create after its `from`-th request (the fault keeps it hanging). */
-async function createArrived(e: Emulator, from: number): Promise<void> {
-  const arrived = () => e.requests.slice(from).some(isGenerate)
-  for (let i = 0; i < 400 && !arrived(); i++) await new Promise((r) => setTimeout(r, 25))
-  expect(arrived()).toBe(true)
-}
-
-/** Main with the create hanging, killed (SIGKILL) once the create reached the API: state says it was in flight. */
-async function killedMidCreate(e: Emulator, whileHanging: () => Promise<void> = async () => {}): Promise<RunResult> {
-  e.inject({ method: 'POST', path: '/v1/tools/generate-video-clip', kind: 'hang' })
-  const from = e.requests.length
-  // No short request timeout: the create must still be in flight when the step is killed.
-  const running = startAction({ inputs: inputsFor(e), workspace: workspaceWith(), timeoutMs: 30_000 })
-  await createArrived(e, from)
-  await whileHanging()
-  running.child.kill('SIGKILL')
-  const main = await running.result
-  expect(main.signal).toBe('SIGKILL')
-  return main
-}
 
 describe.concurrent('post step: an execution left open', () => {
   it('without a key or with a broken base-url it warns and exits 0; with the saved baseUrl it never re-reads base-url', async () => {

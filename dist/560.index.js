@@ -344,26 +344,7 @@ class BatchRun extends step_run/* StepRun */.m {
             : '';
         return `Received ${name}: stopping; cancelling ${running} running execution${running === 1 ? '' : 's'}${inFlight}`;
     }
-    async execute() {
-        try {
-            await this.run();
-        }
-        catch (error) {
-            if (error instanceof signals/* CancelledByRunner */.hz || this.signal.aborted) {
-                const failure = await this.onCancelled();
-                await this.commentOnPr(failure, (0,cancel/* beforeKill */.CN)((0,signals/* signalArrival */.KH)(this.signal)));
-                throw failure;
-            }
-            await this.commentOnPr(error);
-            throw error;
-        }
-        await this.commentOnPr();
-    }
-    /**
-     * Last, whatever the outcome (a cancel included, within `budgetMs`), so that an earlier run's success never
-     * stays on the pull request. Never throws.
-     */
-    async commentOnPr(error, budgetMs) {
+    async commentOnPr(error, cancelled) {
         if (!this.prComment)
             return;
         const { postPrComment } = await __webpack_require__.e(/* import() */ 617).then(__webpack_require__.bind(__webpack_require__, 2617));
@@ -379,8 +360,8 @@ class BatchRun extends step_run/* StepRun */.m {
             })),
             ...(this.artifact && { artifact: this.artifact }),
             ...(error !== undefined &&
-                (budgetMs !== undefined || !(error instanceof BatchFailure)) && { error: (0,errors/* errorText */.kc)(error) }),
-        }, budgetMs);
+                (cancelled !== undefined || !(error instanceof BatchFailure)) && { error: (0,errors/* errorText */.kc)(error) }),
+        }, cancelled?.budgetMs);
     }
     async run() {
         this.cancelOnSignal();

@@ -958,37 +958,18 @@ class Run extends _step_run_js__WEBPACK_IMPORTED_MODULE_15__/* .StepRun */ .m {
         }
         return `Received ${name}: stopping`;
     }
-    async execute() {
-        try {
-            await this.run();
-        }
-        catch (error) {
-            if (error instanceof _signals_js__WEBPACK_IMPORTED_MODULE_16__/* .CancelledByRunner */ .hz || this.signal.aborted) {
-                const failure = await this.onCancelled(error);
-                await this.commentOnPr(failure, (0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .beforeKill */ .CN)((0,_signals_js__WEBPACK_IMPORTED_MODULE_16__/* .signalArrival */ .KH)(this.signal)));
-                throw failure;
-            }
-            await this.commentOnPr(error);
-            throw error;
-        }
-        await this.commentOnPr();
-    }
-    /**
-     * Last, whatever the outcome (a cancel included, within `budgetMs`), so that an earlier run's success never
-     * stays on the pull request. Never throws.
-     */
-    async commentOnPr(error, budgetMs) {
+    async commentOnPr(error, cancelled) {
         if (!this.prComment)
             return;
         const prompt = this.request?.request.prompt;
         const { postPrComment } = await __webpack_require__.e(/* import() */ 617).then(__webpack_require__.bind(__webpack_require__, 2617));
         const report = this.reported ?? {
-            status: budgetMs === undefined ? 'error' : 'cancelled',
+            status: cancelled ? 'cancelled' : 'error',
             clips: [],
             ...(this.executionId && { executionId: this.executionId }),
             error: (0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_18__/* .errorText */ .kc)(error),
         };
-        await postPrComment(this.prComment, { ...report, ...(prompt && { prompt }) }, budgetMs);
+        await postPrComment(this.prComment, { ...report, ...(prompt && { prompt }) }, cancelled?.budgetMs);
     }
     async run() {
         await (0,_preflight_js__WEBPACK_IMPORTED_MODULE_13__/* .preflight */ .M)(this.settings, (target) => (this.prComment = target));
@@ -1390,7 +1371,11 @@ function listenForCancel(onSignal) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   m: () => (/* binding */ StepRun)
 /* harmony export */ });
-/* harmony import */ var _create_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55183);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90833);
+/* harmony import */ var _create_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55183);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50970);
+
+
 
 class StepRun {
     settings;
@@ -1408,7 +1393,7 @@ class StepRun {
         this.state = state;
         this.started = started;
         this.deadline = started + settings.timeoutMs;
-        this.creator = new _create_js__WEBPACK_IMPORTED_MODULE_0__/* .Creator */ .BV(client.tools, state, () => this.signal);
+        this.creator = new _create_js__WEBPACK_IMPORTED_MODULE_1__/* .Creator */ .BV(client.tools, state, () => this.signal);
     }
     /** The cache (cache: true), loaded only then; undefined where the service cannot be used (warned). */
     async openCache() {
@@ -1421,6 +1406,26 @@ class StepRun {
             files: this.client.files,
         });
         return this.cache;
+    }
+    /**
+     * The run, then the pull-request comment whatever the outcome, so that an earlier run's success never stays
+     * on the pull request. After the runner's signal the executions are cancelled first, and the comment gets
+     * what is left before the kill.
+     */
+    async execute() {
+        try {
+            await this.run();
+        }
+        catch (error) {
+            if (error instanceof _signals_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledByRunner */ .hz || this.signal.aborted) {
+                const failure = await this.onCancelled(error);
+                await this.commentOnPr(failure, { budgetMs: (0,_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .beforeKill */ .CN)((0,_signals_js__WEBPACK_IMPORTED_MODULE_2__/* .signalArrival */ .KH)(this.signal)) });
+                throw failure;
+            }
+            await this.commentOnPr(error);
+            throw error;
+        }
+        await this.commentOnPr();
     }
 }
 

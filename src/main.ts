@@ -5,7 +5,7 @@ import { log } from './log.js'
 import * as core from '@actions/core'
 import path from 'node:path'
 import type { RestoredRun } from './cache.js'
-import { CANCEL_BUDGET_MS, beforeKill, cancelAndConfirm, cancelOutcome, signalBudget } from './cancel.js'
+import { CANCEL_BUDGET_MS, cancelAndConfirm, cancelOutcome, signalBudget } from './cancel.js'
 import { type Clip, clipsOf } from './clip.js'
 import { deliverClips } from './deliver/deliver-clips.js'
 import { downloadDeadline } from './deliver/download.js'
@@ -85,39 +85,20 @@ class Run extends StepRun {
     return `Received ${name}: stopping`
   }
 
-  async execute(): Promise<void> {
-    try {
-      await this.run()
-    } catch (error) {
-      if (error instanceof CancelledByRunner || this.signal.aborted) {
-        const failure = await this.onCancelled(error)
-        await this.commentOnPr(failure, beforeKill(signalArrival(this.signal)))
-        throw failure
-      }
-      await this.commentOnPr(error)
-      throw error
-    }
-    await this.commentOnPr()
-  }
-
-  /**
-   * Last, whatever the outcome (a cancel included, within `budgetMs`), so that an earlier run's success never
-   * stays on the pull request. Never throws.
-   */
-  private async commentOnPr(error?: unknown, budgetMs?: number): Promise<void> {
+  protected async commentOnPr(error?: unknown, cancelled?: { budgetMs: number }): Promise<void> {
     if (!this.prComment) return
     const prompt = this.request?.request.prompt
     const { postPrComment } = await import('./deliver/pr-comment.js')
     const report = this.reported ?? {
-      status: budgetMs === undefined ? 'error' : 'cancelled',
+      status: cancelled ? 'cancelled' : 'error',
       clips: [],
       ...(this.executionId && { executionId: this.executionId }),
       error: errorText(error),
     }
-    await postPrComment(this.prComment, { ...report, ...(prompt && { prompt }) }, budgetMs)
+    await postPrComment(this.prComment, { ...report, ...(prompt && { prompt }) }, cancelled?.budgetMs)
   }
 
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     await preflight(this.settings, (target) => (this.prComment = target))
     const start = await this.createOrResume()
     if (start.kind === 'cached') {
@@ -285,7 +266,7 @@ class Run extends StepRun {
     return status
   }
 
-  private async onCancelled(error: unknown): Promise<Error> {
+  protected async onCancelled(error: unknown): Promise<Error> {
     const reason = this.signal.reason instanceof CancelledByRunner ? this.signal.reason.message : 'cancelled'
     const id = this.executionId
     // A create that failed ambiguously while the signal arrived may still have created (and billed) one: say so.

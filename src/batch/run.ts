@@ -6,7 +6,7 @@
 import { log } from '../log.js'
 import * as core from '@actions/core'
 import path from 'node:path'
-import { CANCEL_BUDGET_MS, beforeKill, cancelAndConfirm, cancelOutcome, signalBudget } from '../cancel.js'
+import { CANCEL_BUDGET_MS, cancelAndConfirm, cancelOutcome, signalBudget } from '../cancel.js'
 import { type Clip, clipsOf } from '../clip.js'
 import { ContentHashes } from '../cache-key.js'
 import { mapLimit } from '../concurrency.js'
@@ -99,26 +99,7 @@ export class BatchRun extends StepRun {
     return `Received ${name}: stopping; cancelling ${running} running execution${running === 1 ? '' : 's'}${inFlight}`
   }
 
-  async execute(): Promise<void> {
-    try {
-      await this.run()
-    } catch (error) {
-      if (error instanceof CancelledByRunner || this.signal.aborted) {
-        const failure = await this.onCancelled()
-        await this.commentOnPr(failure, beforeKill(signalArrival(this.signal)))
-        throw failure
-      }
-      await this.commentOnPr(error)
-      throw error
-    }
-    await this.commentOnPr()
-  }
-
-  /**
-   * Last, whatever the outcome (a cancel included, within `budgetMs`), so that an earlier run's success never
-   * stays on the pull request. Never throws.
-   */
-  private async commentOnPr(error?: unknown, budgetMs?: number): Promise<void> {
+  protected async commentOnPr(error?: unknown, cancelled?: { budgetMs: number }): Promise<void> {
     if (!this.prComment) return
     const { postPrComment } = await import('../deliver/pr-comment.js')
     await postPrComment(
@@ -135,13 +116,13 @@ export class BatchRun extends StepRun {
         })),
         ...(this.artifact && { artifact: this.artifact }),
         ...(error !== undefined &&
-          (budgetMs !== undefined || !(error instanceof BatchFailure)) && { error: errorText(error) }),
+          (cancelled !== undefined || !(error instanceof BatchFailure)) && { error: errorText(error) }),
       },
-      budgetMs,
+      cancelled?.budgetMs,
     )
   }
 
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     this.cancelOnSignal()
     await preflight(this.settings, (target) => (this.prComment = target))
     if (this.settings.resume) {
@@ -454,7 +435,7 @@ export class BatchRun extends StepRun {
     )
   }
 
-  private async onCancelled(): Promise<Error> {
+  protected async onCancelled(): Promise<Error> {
     const reason = this.signal.reason instanceof CancelledByRunner ? this.signal.reason.message : 'cancelled'
     const arrived = signalArrival(this.signal)
     await this.cancelling

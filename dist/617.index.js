@@ -317,6 +317,9 @@ async function whoWrites(octokit, signal) {
     }
 }
 const USER_ATTEMPTS = 3;
+const COMMENTS_PER_PAGE = 100;
+/** 10,000 comments: a pull request with more is not read to the end. */
+const MAX_COMMENT_PAGES = 100;
 /**
  * The comment this action wrote under the target's marker, if any: the oldest one written by the token's own
  * user. The marker is in every comment the action writes, so anyone (a person, another bot) can quote it at
@@ -324,11 +327,19 @@ const USER_ATTEMPTS = 3;
  */
 async function findComment(octokit, t, signal) {
     const found = [];
-    // The typings of paginate leave out `request`, which it passes on to each page's request like any other call.
-    const params = { owner: t.owner, repo: t.repo, issue_number: t.number, per_page: 100, request: { signal } };
-    const pages = octokit.paginate.iterator('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', params);
-    for await (const page of pages) {
-        for (const item of page.data) {
+    // Page by page with request(), not paginate: the paginate plugin drops `request.signal`, and a listing that
+    // hangs would then hold the step past its budget (after a cancel, past the runner's kill).
+    for (let page = 1; page <= MAX_COMMENT_PAGES; page++) {
+        const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+            owner: t.owner,
+            repo: t.repo,
+            issue_number: t.number,
+            per_page: COMMENTS_PER_PAGE,
+            page,
+            request: { signal },
+        });
+        const items = Array.isArray(data) ? data : [];
+        for (const item of items) {
             const comment = record(item);
             const id = comment?.id;
             if (typeof id !== 'number' || !Number.isSafeInteger(id) || !hasMarker(comment?.body, t.marker))
@@ -337,6 +348,8 @@ async function findComment(octokit, t, signal) {
             const login = pr_comment_text(user?.login);
             found.push({ id, login, bot: user?.type === 'Bot' && login?.endsWith('[bot]') === true });
         }
+        if (items.length < COMMENTS_PER_PAGE)
+            break;
     }
     if (found.length === 0)
         return undefined;

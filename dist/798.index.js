@@ -26,9 +26,12 @@ const CANCEL_BUDGET_MS = 6000;
 const SIGNAL_WINDOW_MS = 7000;
 /** The runner kills the step this long after its first signal. */
 const KILL_AFTER_MS = 10_000;
-/** Time for a last report after the cancel (the pull-request comment): up to 1 s short of the kill. */
+/**
+ * Time for a last report after the cancel (the pull-request comment): up to 2 s short of the kill, room for
+ * the exit on a loaded runner, where the signal is also handled late.
+ */
 function beforeKill(arrived, now = Date.now()) {
-    return arrived + KILL_AFTER_MS - 1000 - now;
+    return arrived + KILL_AFTER_MS - 2000 - now;
 }
 /** What is left of the runner's window after a signal that arrived at `arrived` (at least 1 s). */
 function signalBudget(arrived, now = Date.now()) {

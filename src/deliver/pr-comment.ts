@@ -184,6 +184,9 @@ async function whoWrites(octokit: Octokit, signal: AbortSignal): Promise<{ login
 }
 
 const USER_ATTEMPTS = 3
+const COMMENTS_PER_PAGE = 100
+/** 10,000 comments: a pull request with more is not read to the end. */
+const MAX_COMMENT_PAGES = 100
 
 /**
  * The comment this action wrote under the target's marker, if any: the oldest one written by the token's own
@@ -192,11 +195,19 @@ const USER_ATTEMPTS = 3
  */
 async function findComment(octokit: Octokit, t: PrCommentTarget, signal: AbortSignal): Promise<number | undefined> {
   const found: Array<{ id: number; login: string | undefined; bot: boolean }> = []
-  // The typings of paginate leave out `request`, which it passes on to each page's request like any other call.
-  const params = { owner: t.owner, repo: t.repo, issue_number: t.number, per_page: 100, request: { signal } }
-  const pages = octokit.paginate.iterator('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', params)
-  for await (const page of pages) {
-    for (const item of page.data as unknown[]) {
+  // Page by page with request(), not paginate: the paginate plugin drops `request.signal`, and a listing that
+  // hangs would then hold the step past its budget (after a cancel, past the runner's kill).
+  for (let page = 1; page <= MAX_COMMENT_PAGES; page++) {
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      owner: t.owner,
+      repo: t.repo,
+      issue_number: t.number,
+      per_page: COMMENTS_PER_PAGE,
+      page,
+      request: { signal },
+    })
+    const items: unknown[] = Array.isArray(data) ? data : []
+    for (const item of items) {
       const comment = record(item)
       const id = comment?.id
       if (typeof id !== 'number' || !Number.isSafeInteger(id) || !hasMarker(comment?.body, t.marker)) continue
@@ -204,6 +215,7 @@ async function findComment(octokit: Octokit, t: PrCommentTarget, signal: AbortSi
       const login = text(user?.login)
       found.push({ id, login, bot: user?.type === 'Bot' && login?.endsWith('[bot]') === true })
     }
+    if (items.length < COMMENTS_PER_PAGE) break
   }
   if (found.length === 0) return undefined
   const writer = await whoWrites(octokit, signal)

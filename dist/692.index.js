@@ -8,7 +8,7 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   checkReleaseTarget: () => (/* binding */ checkReleaseTarget),
-/* harmony export */   takenAssetNames: () => (/* binding */ takenAssetNames),
+/* harmony export */   refusedAssetNames: () => (/* binding */ refusedAssetNames),
 /* harmony export */   uploadReleaseAssets: () => (/* binding */ uploadReleaseAssets)
 /* harmony export */ });
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
@@ -134,15 +134,21 @@ async function listAssets(octokit, owner, repo, target) {
     }
 }
 /**
- * The names among `names` that the release already has an asset by. A batch names its assets before it
- * creates anything (`<id>-<n>.mp4`), so a clash is found before clips are paid for that could not be attached.
+ * The planned names that uploading would refuse (without release-overwrite): an asset by that name exists and
+ * is not the planned `file` (a clip not made yet has none). A batch names its assets before it creates
+ * anything (`<id>-<n>.mp4`), so this is known before clips are paid for that could not be attached.
  */
-async function takenAssetNames(settings, names) {
+async function refusedAssetNames(settings, planned) {
     const { octokit, owner, repo, payload } = await connect(settings);
     const target = await findRelease(octokit, owner, repo, settings, payload);
     const existing = await listAssets(octokit, owner, repo, target);
-    const have = new Set(existing.map((a) => a.name));
-    return { tag: target.tag, taken: names.filter((name) => have.has(name)) };
+    const taken = [];
+    for (const { name, file } of planned) {
+        const asset = existing.find((a) => a.name === name);
+        if (asset && !(file && (await sameFileBy(asset, file))))
+            taken.push(name);
+    }
+    return { tag: target.tag, taken };
 }
 /** Attaches the downloaded clips; returns the clips with `releaseAssetUrl` set where attached. */
 async function uploadReleaseAssets(settings, clips, assetName = (clip) => node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(clip.absPath)) {

@@ -23,7 +23,7 @@ import type { ClipRequest, Settings } from '../inputs/settings.js'
 import { InputError } from '../inputs/input-error.js'
 import { preflight } from '../preflight.js'
 import { buildRequestBody, mapRequestFiles } from '../request-body.js'
-import { clean } from '../sanitize.js'
+import { clean, sentence } from '../sanitize.js'
 import type { MainState } from '../state.js'
 import { CancelledByRunner, signalArrival } from '../signals.js'
 import { uploadAll } from '../uploads.js'
@@ -141,24 +141,28 @@ export class BatchRun extends StepRun {
   }
 
   /**
-   * Without release-overwrite, an asset the release already has under a new clip's name would refuse that
-   * clip after it was paid for: said now, before anything is created. Clips from the cache are left out (the
-   * same file is kept as it is).
+   * Without release-overwrite, an asset the release already has under a clip's name refuses the whole
+   * publishing, after new clips were paid for: said now, before anything is created. A clip from the cache
+   * that is the same file as the asset is kept as it is, so only a different one counts.
    */
   private async checkReleaseNames(): Promise<void> {
     const release = this.settings.release
-    if (!release || release.overwrite) return
-    const names = this.items
-      .filter((i) => i.phase === 'waiting')
-      .flatMap((i) => Array.from({ length: i.request?.request.numResults ?? 1 }, (_, n) => `${i.key}-${n + 1}.mp4`))
-    if (names.length === 0) return
-    const { takenAssetNames } = await import('../deliver/release.js')
-    const { tag, taken } = await takenAssetNames(release, names)
+    // With nothing to create, nothing is paid for here: publishing itself says what it refuses.
+    if (!release || release.overwrite || !this.items.some((i) => i.phase === 'waiting')) return
+    const planned = this.items.flatMap((i) =>
+      i.phase === 'cached'
+        ? i.clips.map((clip) => ({ name: `${i.key}-${clip.index}.mp4`, file: clip.absPath }))
+        : i.phase === 'waiting'
+          ? Array.from({ length: i.request?.request.numResults ?? 1 }, (_, n) => ({ name: `${i.key}-${n + 1}.mp4` }))
+          : [],
+    )
+    const { refusedAssetNames } = await import('../deliver/release.js')
+    const { tag, taken } = await refusedAssetNames(release, planned)
     if (taken.length === 0) return
     const shown = taken.slice(0, 5).join(', ') + (taken.length > 5 ? ` and ${taken.length - 5} more` : '')
     throw new InputError(
       'release-overwrite',
-      `release ${tag} already has ${shown}, the names of clips this step would create: they could not be attached. Set release-overwrite: true to replace them, or delete those assets. Nothing was created.`,
+      `release ${tag} already has ${shown}, the names of this step's clips: they could not be attached. Set release-overwrite: true to replace them, or delete those assets. Nothing was created.`,
     )
   }
 
@@ -504,12 +508,12 @@ export class BatchRun extends StepRun {
     const failed = this.items.filter((i) => i.status !== 'succeeded')
     if (failed.length > 0) {
       throw new BatchFailure(
-        `${this.failureMessage()}${publishFailure ? ` Publishing failed: ${publishFailure}.` : ''}`,
+        `${this.failureMessage()}${publishFailure ? ` Publishing failed: ${sentence(publishFailure)}` : ''}`,
       )
     }
     if (publishFailure) {
       throw new BatchFailure(
-        `All ${this.items.length} requests succeeded, but publishing failed: ${publishFailure}. To publish them without paying again, run the step with execution-id set to its results output.`,
+        `All ${this.items.length} requests succeeded, but publishing failed: ${sentence(publishFailure)} To publish them without paying again, run the step with execution-id set to its results output.`,
       )
     }
   }

@@ -151,18 +151,23 @@ async function listAssets(octokit: Octokit, owner: string, repo: string, target:
 }
 
 /**
- * The names among `names` that the release already has an asset by. A batch names its assets before it
- * creates anything (`<id>-<n>.mp4`), so a clash is found before clips are paid for that could not be attached.
+ * The planned names that uploading would refuse (without release-overwrite): an asset by that name exists and
+ * is not the planned `file` (a clip not made yet has none). A batch names its assets before it creates
+ * anything (`<id>-<n>.mp4`), so this is known before clips are paid for that could not be attached.
  */
-export async function takenAssetNames(
+export async function refusedAssetNames(
   settings: ReleaseSettings,
-  names: string[],
+  planned: Array<{ name: string; file?: string | undefined }>,
 ): Promise<{ tag: string; taken: string[] }> {
   const { octokit, owner, repo, payload } = await connect(settings)
   const target = await findRelease(octokit, owner, repo, settings, payload)
   const existing = await listAssets(octokit, owner, repo, target)
-  const have = new Set(existing.map((a) => a.name))
-  return { tag: target.tag, taken: names.filter((name) => have.has(name)) }
+  const taken: string[] = []
+  for (const { name, file } of planned) {
+    const asset = existing.find((a) => a.name === name)
+    if (asset && !(file && (await sameFileBy(asset, file)))) taken.push(name)
+  }
+  return { tag: target.tag, taken }
 }
 
 /** Attaches the downloaded clips; returns the clips with `releaseAssetUrl` set where attached. */

@@ -85,7 +85,8 @@ async function cancelCreatedUnseen(
   try {
     const end = Date.now() + LATE_CREATE_MS
     candidates = await executionsSince(tools, inFlight.mark.newest, known, Date.now() + 15_000)
-    // A create the API is still working on appears in the list a little later: look again for a while.
+    // A create the API is still working on appears in the list a little later: look again for a while, to
+    // name it (only what the first look found is cancelled).
     while (candidates.length < inFlight.count && Date.now() + RELIST_MS < end) {
       await new Promise((resolve) => setTimeout(resolve, RELIST_MS))
       candidates = await executionsSince(tools, inFlight.mark.newest, known, Date.now() + 15_000)
@@ -102,6 +103,14 @@ async function cancelCreatedUnseen(
     const after = inFlight.mark.newest ? ` newer than ${inFlight.mark.newest}` : ''
     log.warning(
       `No running execution appeared since the create was sent (the list was read ${looked} times over ${Math.round(LATE_CREATE_MS / 1000)} s): it was not created, has ended already, or the API is still processing it. Check GET /v1/tools/executions?selfOnly=true for a clip execution${after}, or the dashboard, in a few minutes, and cancel it there.`,
+    )
+    return
+  }
+  if (looked > 1) {
+    // Found only on a later look: as likely another job's execution on the same key, started since, as this
+    // step's create processed late. Cancelling would stop work someone else is paying for.
+    log.warning(
+      `${ids.length} running execution${ids.length === 1 ? '' : 's'} appeared while the post step looked again (${ids.join(', ')}): this step's create, processed late, or another job's on the same key; not cancelled, since it cannot be told which. If it is this step's, cancel it in the dashboard or with POST /v1/tools/executions/<id>/cancel.`,
     )
     return
   }

@@ -58,7 +58,7 @@ describe.concurrent('post step after a kill mid-create, when the create lands wh
     })
   }, 40_000)
 
-  it('the execution appears a few seconds into the post step: found on a later look and cancelled', async () => {
+  it("an execution appears a few seconds into the post step: named on a later look, not cancelled (it may be another job's)", async () => {
     await withEmulator(LONG_JOB, async (e) => {
       const earlier = await createDirectly(e, 'an earlier clip')
       const main = await killedMidCreate(e)
@@ -74,15 +74,16 @@ describe.concurrent('post step after a kill mid-create, when the create lands wh
         state: main.state,
         timeoutMs: 60_000,
       })
-      // The first look finds nothing; the API then finishes the create it received.
+      // The first look finds nothing; then an execution appears: the killed step's create processed late, or
+      // another job on the same key, which the list cannot tell apart.
       while (lists() === before) await new Promise((r) => setTimeout(r, 25))
-      const landed = await createDirectly(e, 'the clip of the killed step, processed late')
+      const landed = await createDirectly(e, 'the clip of the killed step, or of another job')
       const result = await cleanup.result
       expect(result.code).toBe(0)
-      expect(e.cancelCalls()).toEqual([landed])
-      expect(e.executions.get(landed)?.status).toBe('cancelled')
+      expect(e.cancelCalls()).toEqual([])
+      expect(e.executions.get(landed)?.status).toMatch(/pending|running/)
       expect(warningsOf(result.stdout)).toContain(
-        `Execution ${landed}, created while the main step was stopped, was cancelled (status now cancelled)`,
+        `1 running execution appeared while the post step looked again (${landed}): this step's create, processed late, or another job's on the same key; not cancelled, since it cannot be told which. If it is this step's, cancel it in the dashboard or with POST /v1/tools/executions/<id>/cancel.`,
       )
     })
   }, 60_000)

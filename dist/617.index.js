@@ -57,6 +57,21 @@ const MARKER_PREFIX = '<!-- videogen-action:pr-comment:';
 function hasMarker(body, marker) {
     return typeof body === 'string' && body.startsWith(marker);
 }
+/** Room the author line takes in a body (a login is at most 100 characters). */
+const AUTHOR_LINE_CHARS = 150;
+/**
+ * The body with a second hidden line naming the bot that wrote it. A token that cannot ask who it is (a
+ * GitHub App's) knows its comment by it: the line names the comment's own author, where a comment that
+ * quotes the marker (another bot's) names someone else.
+ */
+function withAuthor(body, marker, login) {
+    return body.startsWith(marker) ? `${marker}\n${authorLine(login)}${body.slice(marker.length)}` : body;
+}
+/** Whether `body`, under `marker`, names `login` as the bot that wrote it. */
+function namesAuthor(body, marker, login) {
+    return typeof body === 'string' && body.startsWith(`${marker}\n${authorLine(login)}`);
+}
+const authorLine = (login) => `<!-- videogen-action:by:${login.replace(/[^\w.[\]-]/g, '')} -->`;
 /** A link that still works next month: public preview, release asset, artifact, else the run. */
 function lastingLink(clip, input) {
     const n = clip.index;
@@ -335,7 +350,7 @@ async function findComment(octokit, t, signal) {
             repo: t.repo,
             issue_number: t.number,
             per_page: COMMENTS_PER_PAGE,
-            page,
+            ...(page > 1 && { page }),
             request: { signal },
         });
         const items = Array.isArray(data) ? data : [];
@@ -346,7 +361,8 @@ async function findComment(octokit, t, signal) {
                 continue;
             const user = record(comment?.user);
             const login = pr_comment_text(user?.login);
-            found.push({ id, login, bot: user?.type === 'Bot' && login?.endsWith('[bot]') === true });
+            const bot = user?.type === 'Bot' && login?.endsWith('[bot]') === true;
+            found.push({ id, login, bot, signed: bot && namesAuthor(comment?.body, t.marker, login) });
         }
         if (items.length < COMMENTS_PER_PAGE)
             break;
@@ -355,28 +371,27 @@ async function findComment(octokit, t, signal) {
         return undefined;
     const writer = await whoWrites(octokit, signal);
     if (writer !== 'a bot')
-        return found.find((c) => c.login === writer.login)?.id;
-    // Which bot is not known: the job token's, else the one bot whose comments carry the marker. Two other
-    // bots with it mean one of them only quoted it, and neither is edited.
-    const bots = found.filter((c) => c.bot);
-    const logins = new Set(bots.map((c) => c.login));
-    return (bots.find((c) => c.login === JOB_TOKEN_LOGIN) ?? (logins.size === 1 ? bots[0] : undefined))?.id;
+        return found.find((c) => c.login === writer.login);
+    // Which bot is not known: the job token's, else one whose comment names it as its author (see withAuthor);
+    // a bot that only quoted the marker is never edited.
+    return found.find((c) => c.bot && c.login === JOB_TOKEN_LOGIN) ?? found.find((c) => c.signed);
 }
 /** The job token writes as this GitHub App. */
 const JOB_TOKEN_LOGIN = 'github-actions[bot]';
 async function upsert(t, body, budgetMs) {
     const octokit = await octokitFor(t.token);
     const signal = AbortSignal.timeout(budgetMs);
-    const id = await findComment(octokit, t, signal);
-    if (id !== undefined) {
+    const edit = (id, login) => octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+        owner: t.owner,
+        repo: t.repo,
+        comment_id: id,
+        body: withAuthor(body, t.marker, login),
+        request: { signal },
+    });
+    const found = await findComment(octokit, t, signal);
+    if (found !== undefined) {
         try {
-            const { data } = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
-                owner: t.owner,
-                repo: t.repo,
-                comment_id: id,
-                body,
-                request: { signal },
-            });
+            const { data } = await edit(found.id, found.login ?? '');
             return { data, updated: true };
         }
         catch (error) {
@@ -392,6 +407,19 @@ async function upsert(t, body, budgetMs) {
         body,
         request: { signal },
     });
+    // Who wrote it is known now: an app's bot signs its comment, so that its next run finds it (the job token's
+    // bot and a person are found by login).
+    const created = record(data);
+    const login = pr_comment_text(record(created?.user)?.login);
+    const id = created?.id;
+    if (login?.endsWith('[bot]') && login !== JOB_TOKEN_LOGIN && typeof id === 'number') {
+        try {
+            return { data: (await edit(id, login)).data, updated: false };
+        }
+        catch (error) {
+            log/* log */.R.info(`pr-comment: could not sign the new comment as ${(0,sanitize/* clean */.uH)(login)}: ${(0,errors/* errorText */.kc)(error)}`);
+        }
+    }
     return { data, updated: false };
 }
 function explainFailure(t, error) {
@@ -416,12 +444,7 @@ async function postPrComment(t, report, budgetMs = BUDGET_MS) {
         return;
     }
     try {
-        const body = renderPrComment({
-            ...report,
-            marker: t.marker,
-            runUrl: runUrl(),
-            ...(t.headSha && { commit: t.headSha }),
-        });
+        const body = renderPrComment({ ...report, marker: t.marker, runUrl: runUrl(), ...(t.headSha && { commit: t.headSha }) }, PR_COMMENT_LIMIT - AUTHOR_LINE_CHARS);
         const { data, updated } = await upsert(t, body, Math.min(budgetMs, BUDGET_MS));
         const url = pr_comment_text(record(data)?.html_url);
         const link = url && /^https?:\/\//i.test(url) ? url : undefined;

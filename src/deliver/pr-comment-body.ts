@@ -55,6 +55,25 @@ export function hasMarker(body: unknown, marker: string): boolean {
   return typeof body === 'string' && body.startsWith(marker)
 }
 
+/** Room the author line takes in a body (a login is at most 100 characters). */
+export const AUTHOR_LINE_CHARS = 150
+
+/**
+ * The body with a second hidden line naming the bot that wrote it. A token that cannot ask who it is (a
+ * GitHub App's) knows its comment by it: the line names the comment's own author, where a comment that
+ * quotes the marker (another bot's) names someone else.
+ */
+export function withAuthor(body: string, marker: string, login: string): string {
+  return body.startsWith(marker) ? `${marker}\n${authorLine(login)}${body.slice(marker.length)}` : body
+}
+
+/** Whether `body`, under `marker`, names `login` as the bot that wrote it. */
+export function namesAuthor(body: unknown, marker: string, login: string): boolean {
+  return typeof body === 'string' && body.startsWith(`${marker}\n${authorLine(login)}`)
+}
+
+const authorLine = (login: string) => `<!-- videogen-action:by:${login.replace(/[^\w.[\]-]/g, '')} -->`
+
 /** A link that still works next month: public preview, release asset, artifact, else the run. */
 function lastingLink(clip: Clip, input: PrCommentInput): { url: string; label: string } {
   const n = clip.index

@@ -8,7 +8,17 @@ import type { PrCommentSettings } from '../inputs/settings.js'
 import { clean } from '../sanitize.js'
 import { errorText } from '../videogen/errors.js'
 import { OUTPUTS, setOutput } from './outputs.js'
-import { MARKER_PREFIX, type PrCommentInput, commentMarker, hasMarker, renderPrComment } from './pr-comment-body.js'
+import {
+  AUTHOR_LINE_CHARS,
+  MARKER_PREFIX,
+  PR_COMMENT_LIMIT,
+  type PrCommentInput,
+  commentMarker,
+  hasMarker,
+  namesAuthor,
+  renderPrComment,
+  withAuthor,
+} from './pr-comment-body.js'
 
 type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>
 
@@ -193,8 +203,12 @@ const MAX_COMMENT_PAGES = 100
  * user. The marker is in every comment the action writes, so anyone (a person, another bot) can quote it at
  * the start of theirs: a person's are never edited, unless the token is that person's.
  */
-async function findComment(octokit: Octokit, t: PrCommentTarget, signal: AbortSignal): Promise<number | undefined> {
-  const found: Array<{ id: number; login: string | undefined; bot: boolean }> = []
+async function findComment(
+  octokit: Octokit,
+  t: PrCommentTarget,
+  signal: AbortSignal,
+): Promise<{ id: number; login: string | undefined } | undefined> {
+  const found: Array<{ id: number; login: string | undefined; bot: boolean; signed: boolean }> = []
   // Page by page with request(), not paginate: the paginate plugin drops `request.signal`, and a listing that
   // hangs would then hold the step past its budget (after a cancel, past the runner's kill).
   for (let page = 1; page <= MAX_COMMENT_PAGES; page++) {
@@ -203,7 +217,7 @@ async function findComment(octokit: Octokit, t: PrCommentTarget, signal: AbortSi
       repo: t.repo,
       issue_number: t.number,
       per_page: COMMENTS_PER_PAGE,
-      page,
+      ...(page > 1 && { page }),
       request: { signal },
     })
     const items: unknown[] = Array.isArray(data) ? data : []
@@ -213,18 +227,17 @@ async function findComment(octokit: Octokit, t: PrCommentTarget, signal: AbortSi
       if (typeof id !== 'number' || !Number.isSafeInteger(id) || !hasMarker(comment?.body, t.marker)) continue
       const user = record(comment?.user)
       const login = text(user?.login)
-      found.push({ id, login, bot: user?.type === 'Bot' && login?.endsWith('[bot]') === true })
+      const bot = user?.type === 'Bot' && login?.endsWith('[bot]') === true
+      found.push({ id, login, bot, signed: bot && namesAuthor(comment?.body, t.marker, login as string) })
     }
     if (items.length < COMMENTS_PER_PAGE) break
   }
   if (found.length === 0) return undefined
   const writer = await whoWrites(octokit, signal)
-  if (writer !== 'a bot') return found.find((c) => c.login === writer.login)?.id
-  // Which bot is not known: the job token's, else the one bot whose comments carry the marker. Two other
-  // bots with it mean one of them only quoted it, and neither is edited.
-  const bots = found.filter((c) => c.bot)
-  const logins = new Set(bots.map((c) => c.login))
-  return (bots.find((c) => c.login === JOB_TOKEN_LOGIN) ?? (logins.size === 1 ? bots[0] : undefined))?.id
+  if (writer !== 'a bot') return found.find((c) => c.login === writer.login)
+  // Which bot is not known: the job token's, else one whose comment names it as its author (see withAuthor);
+  // a bot that only quoted the marker is never edited.
+  return found.find((c) => c.bot && c.login === JOB_TOKEN_LOGIN) ?? found.find((c) => c.signed)
 }
 
 /** The job token writes as this GitHub App. */
@@ -237,16 +250,18 @@ async function upsert(
 ): Promise<{ data: unknown; updated: boolean }> {
   const octokit = await octokitFor(t.token)
   const signal = AbortSignal.timeout(budgetMs)
-  const id = await findComment(octokit, t, signal)
-  if (id !== undefined) {
+  const edit = (id: number, login: string) =>
+    octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+      owner: t.owner,
+      repo: t.repo,
+      comment_id: id,
+      body: withAuthor(body, t.marker, login),
+      request: { signal },
+    })
+  const found = await findComment(octokit, t, signal)
+  if (found !== undefined) {
     try {
-      const { data } = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
-        owner: t.owner,
-        repo: t.repo,
-        comment_id: id,
-        body,
-        request: { signal },
-      })
+      const { data } = await edit(found.id, found.login ?? '')
       return { data, updated: true }
     } catch (error) {
       // Deleted since it was listed: write a new one.
@@ -260,6 +275,18 @@ async function upsert(
     body,
     request: { signal },
   })
+  // Who wrote it is known now: an app's bot signs its comment, so that its next run finds it (the job token's
+  // bot and a person are found by login).
+  const created = record(data)
+  const login = text(record(created?.user)?.login)
+  const id = created?.id
+  if (login?.endsWith('[bot]') && login !== JOB_TOKEN_LOGIN && typeof id === 'number') {
+    try {
+      return { data: (await edit(id, login)).data, updated: false }
+    } catch (error) {
+      log.info(`pr-comment: could not sign the new comment as ${clean(login)}: ${errorText(error)}`)
+    }
+  }
   return { data, updated: false }
 }
 
@@ -288,12 +315,10 @@ export async function postPrComment(t: PrCommentTarget, report: PrReport, budget
     return
   }
   try {
-    const body = renderPrComment({
-      ...report,
-      marker: t.marker,
-      runUrl: runUrl(),
-      ...(t.headSha && { commit: t.headSha }),
-    })
+    const body = renderPrComment(
+      { ...report, marker: t.marker, runUrl: runUrl(), ...(t.headSha && { commit: t.headSha }) },
+      PR_COMMENT_LIMIT - AUTHOR_LINE_CHARS,
+    )
     const { data, updated } = await upsert(t, body, Math.min(budgetMs, BUDGET_MS))
     const url = text(record(data)?.html_url)
     const link = url && /^https?:\/\//i.test(url) ? url : undefined

@@ -9,7 +9,9 @@ import {
   type PrCommentInput,
   commentMarker,
   hasMarker,
+  namesAuthor,
   renderPrComment,
+  withAuthor,
 } from '../../src/deliver/pr-comment-body.js'
 
 const rendered = (markdown: string): string => marked.parse(markdown, { async: false, gfm: true })
@@ -171,6 +173,16 @@ describe('pull-request comment body', () => {
   it('says when the clips came from the cache', () => {
     const doc = html(renderPrComment({ ...base, cacheHit: true }))
     expect(doc.querySelector('sub')?.text).toMatch(/^Execution vg_tool_abc123, from the cache \(no new execution\) · /)
+  })
+
+  it('names its author on a second hidden line, which a quoting comment by another author does not match', () => {
+    const marker = commentMarker('Preview/clip')
+    const body = withAuthor(`${marker}\n\n<h3>x</h3>`, marker, 'my-app[bot]')
+    expect(body).toBe(`${marker}\n<!-- videogen-action:by:my-app[bot] -->\n\n<h3>x</h3>`)
+    expect(namesAuthor(body, marker, 'my-app[bot]')).toBe(true)
+    expect(namesAuthor(body, marker, 'triage-helper[bot]')).toBe(false)
+    // A login cannot end the HTML comment early.
+    expect(withAuthor(marker, marker, 'x --> <b>y</b>')).toBe(`${marker}\n<!-- videogen-action:by:x--byb -->`)
   })
 
   it('an @ or # in API or user text is neither a mention nor an issue reference once GitHub decodes it', () => {

@@ -106,6 +106,18 @@ describe('pr-comment: who the token writes as', () => {
     }
   })
 
+  it('the job token, a first run, and another app that quoted the marker: its comment is left alone', async () => {
+    const marker = commentMarker('Preview/clip')
+    const quoted = world.gh.issues.addComment(PR, `${marker}\n> quoting the preview bot`, {
+      login: 'triage-helper[bot]',
+      type: 'Bot',
+    })
+    const r = await run(world.gh.url)
+    expect(r.code, r.stdout).toBe(0)
+    expect(quoted.body).toBe(`${marker}\n> quoting the preview bot`)
+    expect(world.gh.issues.comments).toHaveLength(2)
+  })
+
   it('control: a personal token whose GET /user works: the re-run updates its comment', async () => {
     const front = await identityFront('alice', () => ({ status: 200, body: { login: 'alice', id: 1 } }))
     await rerunKeepsOneComment(front)

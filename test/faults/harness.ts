@@ -2,7 +2,7 @@
 // action's inputs, and reading its ::error:: / ::warning:: lines back.
 import { createHash } from 'node:crypto'
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { connect } from 'node:net'
 import path from 'node:path'
 import { type Emulator, type EmulatorOptions, FIXTURES_DIR, startEmulator } from '../emulator/index.js'
 import { newWorkspace } from '../runner/run-action.js'
@@ -76,13 +76,27 @@ function commands(stdout: string, name: string): string[] {
 export const errorsOf = (stdout: string) => commands(stdout, 'error')
 export const warningsOf = (stdout: string) => commands(stdout, 'warning')
 
-/** A loopback port with nothing listening on it. */
+/**
+ * A loopback port with nothing listening on it. It is a low port outside the kernel's ephemeral range:
+ * a port freed by a `listen(0)` server may be handed to another test's emulator seconds later, while
+ * the action is still retrying, which then answers with that emulator's 401.
+ */
 export async function closedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
+  for (const port of [9, 1, 7, 13, 19, 37, 79, 101, 113, 119]) {
+    if (await refuses(port)) return port
+  }
+  throw new Error('no low loopback port refuses connections on this machine')
+}
+
+function refuses(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(false)
+    })
+    socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code === 'ECONNREFUSED'))
+  })
 }
 
 export const isGenerate = (r: { method: string; path: string }) =>

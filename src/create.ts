@@ -1,6 +1,6 @@
-// Creating executions, once each. The create is not idempotent, so before the first one the newest
-// execution id is noted and every create in flight is saved in the state: if this step is killed before
-// an answer arrives, the post step can find what appeared above the mark and cancel it.
+// Creating executions, once each. The create is not idempotent, so before each one the newest execution
+// id is noted and every create in flight is saved in the state: if this step is killed before an answer
+// arrives, the post step can find what appeared above the mark and cancel it.
 import { log } from './log.js'
 import { executionsSince } from './cancel.js'
 import type { Mark, MainState } from './state.js'
@@ -24,8 +24,10 @@ export class CreateFailure extends Error {
 }
 
 export class Creator {
-  /** What the list showed before the first create (undefined until then). */
+  /** What the list showed before the latest create (undefined until then). */
   private mark: Mark | undefined
+  /** A list that could not be read once is not waited for again before every later create. */
+  private listUnreadable = false
   private inFlight = 0
 
   constructor(
@@ -49,7 +51,10 @@ export class Creator {
   ): Promise<string> {
     const signal = this.signal()
     signal.throwIfAborted()
-    if (this.mark === undefined) this.mark = await this.newestExecution(signal)
+    // Taken afresh for each create (a batch sends many, minutes apart): a mark from before an earlier one
+    // would take in the executions other jobs on the key started since, and the post step could cancel
+    // one of theirs, or find too many to cancel its own. With a create still in flight its older mark stands.
+    if (this.inFlight === 0 || this.mark === undefined) this.mark = await this.newestExecution(signal)
     this.state.beginCreate(this.mark)
     this.inFlight++
     let id: string
@@ -76,6 +81,7 @@ export class Creator {
   }
 
   private async newestExecution(signal: AbortSignal): Promise<Mark> {
+    if (this.listUnreadable) return { known: false, newest: null }
     try {
       const page = await this.tools.listExecutions({ limit: 1, deadline: Date.now() + MARK_BUDGET_MS, signal })
       return { known: true, newest: page.executions[0]?.toolExecutionId ?? null }
@@ -83,6 +89,7 @@ export class Creator {
       // A certificate, proxy or DNS problem would refuse the create just the same: say so now.
       if (signal.aborted || (error instanceof NetworkError && !error.transient)) throw error
       log.debug(`Could not list the newest execution before creating: ${errorText(error)}`)
+      this.listUnreadable = true
       return { known: false, newest: null }
     }
   }

@@ -20,7 +20,7 @@ export const STATE = {
 
 export type Disposition = 'terminal' | 'detached'
 
-/** What the executions list showed just before the first create: whether it could be read, and its newest id. */
+/** What the executions list showed just before a create: whether it could be read, and its newest id. */
 export interface Mark {
   known: boolean
   /** The newest execution id; null when the list was empty (or could not be read). */
@@ -48,7 +48,7 @@ export class MainState {
     core.saveState(STATE.baseUrl, url)
   }
 
-  /** Before a create is sent, with what the list showed just before the first one. */
+  /** Before a create is sent, with what the list showed just before it (while others are in flight, the oldest mark stands). */
   beginCreate(mark: Mark): void {
     this.inFlight++
     if (this.inFlight === 1) this.mark = mark

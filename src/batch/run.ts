@@ -268,6 +268,8 @@ export class BatchRun extends StepRun {
       if (this.stopCreating) this.notCreated(item, `not created (${this.stopCreating})`)
       else await this.createOne(item)
     }
+    // A signal during the last create: its execution is cancelled with the others, not left running.
+    this.signal.throwIfAborted()
     for (const item of this.items.filter((i) => i.phase === 'running')) {
       this.state.settle(item.executionId as string, 'detached')
       item.phase = 'left-running'
@@ -275,7 +277,10 @@ export class BatchRun extends StepRun {
     }
     this.reportOutputs()
     log.info(`Not waiting (wait: false). Resume in a later step with execution-id set to this step's results output`)
-    if (this.items.some((i) => i.phase === 'not-created')) throw new BatchFailure(this.failureMessage())
+    // An item whose create failed ambiguously (status error) may exist and bill: that fails the step as well.
+    if (this.items.some((i) => !['succeeded', 'pending'].includes(i.status))) {
+      throw new BatchFailure(this.failureMessage())
+    }
   }
 
   /** Creates as slots and the budget allow, follows what runs, until every item has ended or the time is up. */
@@ -317,11 +322,15 @@ export class BatchRun extends StepRun {
       this.notCreated(item, `not created (${this.stopCreating})`)
   }
 
-  /** An execution whose GET failed: a 404 means it does not exist (a tampered resume); anything else is retried next tick. */
+  /**
+   * An execution whose GET failed. Only the API's own 404 for a resumed id means it does not exist (a
+   * tampered resume); one this step created exists whatever a gateway says, so that and anything else is
+   * read again next tick, and a timeout still cancels it.
+   */
   private unreadable(id: string, error: unknown): void {
     const item = this.items.find((i) => i.executionId === id && i.phase === 'running')
     if (!item) return
-    if (error instanceof VideoGenApiError && error.status === 404) {
+    if (this.settings.resume && error instanceof VideoGenApiError && error.status === 404 && error.fromApi) {
       this.watch.remove(id)
       this.state.settle(id, 'terminal')
       item.phase = 'ended'

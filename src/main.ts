@@ -176,17 +176,24 @@ class Run extends StepRun {
   }
 
   private async detach(id: string): Promise<void> {
-    this.state.settle(id, 'detached')
     let status = 'pending'
     try {
-      status = (await this.client.tools.getExecution(id, { deadline: Math.min(this.deadline, Date.now() + 30_000) }))
-        .status
+      status = (
+        await this.client.tools.getExecution(id, {
+          deadline: Math.min(this.deadline, Date.now() + 30_000),
+          signal: this.signal,
+        })
+      ).status
     } catch (error) {
+      if (this.signal.aborted) throw error
       // The execution exists and is paid for: failing here would invite a re-run that pays again.
       log.warning(
         `Created execution ${id}, but could not read its status (${errorText(error)}); reporting it as pending`,
       )
     }
+    // Left running on purpose only if the workflow goes on: after a signal no later step would resume it.
+    this.signal.throwIfAborted()
+    this.state.settle(id, 'detached')
     setOutput(OUTPUTS.status, status)
     log.info(`Not waiting (wait: false). Resume in a later step with execution-id: ${id}`)
   }

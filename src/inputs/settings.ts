@@ -1,9 +1,9 @@
 // Every input → one typed, validated Settings object. The only module that reads inputs. Every input is
 // checked before any request, and every problem is reported at once.
 import * as core from '@actions/core'
-import { isIP } from 'node:net'
 import path from 'node:path'
 import { isExecutionId } from '../videogen/ids.js'
+import { isLoopback } from '../videogen/loopback.js'
 import { Workspace } from '../workspace.js'
 import { InputError, Problems } from './input-error.js'
 import { parseBoolean, parseDuration, parseIntegerInRange } from './parse.js'
@@ -67,13 +67,6 @@ export interface Settings {
 }
 
 type Read = (name: string) => string
-
-const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1'])
-
-function isLoopback(hostname: string): boolean {
-  if (LOOPBACK_NAMES.has(hostname) || hostname.endsWith('.localhost')) return true
-  return isIP(hostname) === 4 && hostname.startsWith('127.')
-}
 
 export function parseBaseUrl(raw: string): string {
   const input = 'base-url'

@@ -1,6 +1,7 @@
 // The connections every request goes through: proxy-aware (HTTP(S)_PROXY, NO_PROXY), and able to tell
 // whether a request was ever written, which decides between "not sent" and "may have been created".
 import { Agent, DecoratorHandler, type Dispatcher, EnvHttpProxyAgent, Pool } from 'undici'
+import { isClearTextLoopback } from './loopback.js'
 
 /** The code of the error that stands for a proxy hanging up on CONNECT (see tunnelPool). */
 export const PROXY_CLOSED = 'VG_PROXY_CLOSED'
@@ -25,14 +26,29 @@ function tunnelPool(origin: URL, options: object): Dispatcher {
   })
 }
 
+/**
+ * A proxy for everything but http:// to this machine. That is allowed in clear text only because it stays
+ * here: through a proxy the key would cross the network readable (and the proxy's loopback is not ours).
+ */
+function proxyingAllButClearTextLoopback(proxy: Dispatcher, direct: Dispatcher): Dispatcher {
+  const routed = proxy.compose(
+    (dispatch) => (opts, handler) =>
+      isClearTextLoopback(opts.origin) ? direct.dispatch(opts, handler) : dispatch(opts, handler),
+  )
+  const destroyProxy = routed.destroy.bind(routed) as () => Promise<void>
+  return Object.assign(routed, {
+    destroy: () => Promise.all([direct.destroy(), destroyProxy()]).then(() => undefined),
+  }) as Dispatcher
+}
+
 export function createDispatcher(env: NodeJS.ProcessEnv = process.env): Dispatcher {
   const options = { keepAliveTimeout: 4_000, connections: 16 }
   // undici 6 warns on stderr that EnvHttpProxyAgent is experimental: use it only when a proxy is set.
   const proxied = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => env[name])
+  if (!proxied) return new Agent(options)
   // clientFactory reaches the proxy agents EnvHttpProxyAgent makes; its declared options leave it out.
-  return proxied
-    ? new EnvHttpProxyAgent({ ...options, clientFactory: tunnelPool } as EnvHttpProxyAgent.Options)
-    : new Agent(options)
+  const proxy = new EnvHttpProxyAgent({ ...options, clientFactory: tunnelPool } as EnvHttpProxyAgent.Options)
+  return proxyingAllButClearTextLoopback(proxy, new Agent(options))
 }
 
 /**

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import type { Emulator } from '../emulator/index.js'
 import { type ConnectProxy, startConnectProxy } from '../faults/connect-proxy.js'
 import { errorsOf, fixture, inputsFor, sha256, withEmulator, workspaceWith } from '../faults/harness.js'
-import { runAction } from '../runner/run-action.js'
+import { runAction, startAction } from '../runner/run-action.js'
 import { hostPort, isDownload, isUpload, pki, trustingEnv } from './harness.js'
 
 async function withProxy<T>(run: (proxy: ConnectProxy) => Promise<T>): Promise<T> {
@@ -75,6 +75,41 @@ describe.concurrent('HTTPS_PROXY with a CONNECT-only proxy', () => {
         expect(tunnelsTo(proxy, e.url).length).toBeGreaterThan(0)
         expect(proxy.connects.map((c) => c.target)).toEqual(tunnelsTo(proxy, e.url).map((c) => c.target))
         expect(e.connectionCount('api')).toBe(tunnelsTo(proxy, e.url).length)
+      })
+    })
+  })
+
+  it('the post step after a SIGKILL tunnels too, and cancels through the proxy', async () => {
+    await withProxy(async (proxy) => {
+      await withEmulator({ tls: pki.server, job: { queuedMs: 50, durationMs: 60_000 } }, async (e) => {
+        const env = trustingEnv({ HTTPS_PROXY: proxy.url })
+        const running = startAction({ inputs: inputsFor(e), env, workspace: workspaceWith(), timeoutMs: 45_000 })
+        await running.waitFor(/^Created execution /)
+        running.child.kill('SIGKILL')
+        const main = await running.result
+        const tunnelsOfMain = proxy.connects.length
+        const post = await runAction({
+          inputs: inputsFor(e),
+          env,
+          workspace: main.workspace,
+          stage: 'post',
+          state: main.state,
+        })
+        expect(post.code, post.stdout).toBe(0)
+        expect(e.cancelCalls()).toHaveLength(1)
+        expect(proxy.connects.length).toBeGreaterThan(tunnelsOfMain)
+        expect(e.connectionCount('api')).toBe(tunnelsTo(proxy, e.url).length)
+      })
+    })
+  })
+
+  it('NO_PROXY=localhost does not exempt 127.0.0.1: only what NO_PROXY names goes direct', async () => {
+    await withProxy(async (proxy) => {
+      await withEmulator({ tls: pki.server }, async (e) => {
+        await runWithImage(e, trustingEnv({ HTTPS_PROXY: proxy.url, NO_PROXY: 'localhost' }))
+        expect(e.connectionCount('api')).toBe(tunnelsTo(proxy, e.url).length)
+        expect(e.connectionCount('storage')).toBe(tunnelsTo(proxy, e.storageUrl).length)
+        expect(tunnelsTo(proxy, e.url).length).toBeGreaterThan(0)
       })
     })
   })

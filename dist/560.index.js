@@ -510,6 +510,8 @@ class BatchRun extends step_run/* StepRun */.m {
             else
                 await this.createOne(item);
         }
+        // A signal during the last create: its execution is cancelled with the others, not left running.
+        this.signal.throwIfAborted();
         for (const item of this.items.filter((i) => i.phase === 'running')) {
             this.state.settle(item.executionId, 'detached');
             item.phase = 'left-running';
@@ -517,8 +519,10 @@ class BatchRun extends step_run/* StepRun */.m {
         }
         this.reportOutputs();
         log/* log */.R.info(`Not waiting (wait: false). Resume in a later step with execution-id set to this step's results output`);
-        if (this.items.some((i) => i.phase === 'not-created'))
+        // An item whose create failed ambiguously (status error) may exist and bill: that fails the step as well.
+        if (this.items.some((i) => !['succeeded', 'pending'].includes(i.status))) {
             throw new BatchFailure(this.failureMessage());
+        }
     }
     /** Creates as slots and the budget allow, follows what runs, until every item has ended or the time is up. */
     async runAll() {
@@ -560,12 +564,16 @@ class BatchRun extends step_run/* StepRun */.m {
         for (const item of this.items.filter((i) => i.phase === 'waiting'))
             this.notCreated(item, `not created (${this.stopCreating})`);
     }
-    /** An execution whose GET failed: a 404 means it does not exist (a tampered resume); anything else is retried next tick. */
+    /**
+     * An execution whose GET failed. Only the API's own 404 for a resumed id means it does not exist (a
+     * tampered resume); one this step created exists whatever a gateway says, so that and anything else is
+     * read again next tick, and a timeout still cancels it.
+     */
     unreadable(id, error) {
         const item = this.items.find((i) => i.executionId === id && i.phase === 'running');
         if (!item)
             return;
-        if (error instanceof errors/* VideoGenApiError */.gr && error.status === 404) {
+        if (this.settings.resume && error instanceof errors/* VideoGenApiError */.gr && error.status === 404 && error.fromApi) {
             this.watch.remove(id);
             this.state.settle(id, 'terminal');
             item.phase = 'ended';

@@ -119,9 +119,9 @@ async function mapLimit(items, limit, fn, outer) {
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
 /* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90833);
 /* harmony import */ var _videogen_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49532);
-// Creating executions, once each. The create is not idempotent, so before the first one the newest
-// execution id is noted and every create in flight is saved in the state: if this step is killed before
-// an answer arrives, the post step can find what appeared above the mark and cancel it.
+// Creating executions, once each. The create is not idempotent, so before each one the newest execution
+// id is noted and every create in flight is saved in the state: if this step is killed before an answer
+// arrives, the post step can find what appeared above the mark and cancel it.
 
 
 
@@ -140,8 +140,10 @@ class Creator {
     tools;
     state;
     signal;
-    /** What the list showed before the first create (undefined until then). */
+    /** What the list showed before the latest create (undefined until then). */
     mark;
+    /** A list that could not be read once is not waited for again before every later create. */
+    listUnreadable = false;
     inFlight = 0;
     constructor(tools, state, signal) {
         this.tools = tools;
@@ -159,7 +161,10 @@ class Creator {
     async create(body, options) {
         const signal = this.signal();
         signal.throwIfAborted();
-        if (this.mark === undefined)
+        // Taken afresh for each create (a batch sends many, minutes apart): a mark from before an earlier one
+        // would take in the executions other jobs on the key started since, and the post step could cancel
+        // one of theirs, or find too many to cancel its own. With a create still in flight its older mark stands.
+        if (this.inFlight === 0 || this.mark === undefined)
             this.mark = await this.newestExecution(signal);
         this.state.beginCreate(this.mark);
         this.inFlight++;
@@ -189,6 +194,8 @@ class Creator {
         return id;
     }
     async newestExecution(signal) {
+        if (this.listUnreadable)
+            return { known: false, newest: null };
         try {
             const page = await this.tools.listExecutions({ limit: 1, deadline: Date.now() + MARK_BUDGET_MS, signal });
             return { known: true, newest: page.executions[0]?.toolExecutionId ?? null };
@@ -198,6 +205,7 @@ class Creator {
             if (signal.aborted || (error instanceof _videogen_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NetworkError */ .Dr && !error.transient))
                 throw error;
             _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.debug(`Could not list the newest execution before creating: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorText */ .kc)(error)}`);
+            this.listUnreadable = true;
             return { known: false, newest: null };
         }
     }
@@ -1046,16 +1054,22 @@ class Run extends _step_run_js__WEBPACK_IMPORTED_MODULE_15__/* .StepRun */ .m {
         return id;
     }
     async detach(id) {
-        this.state.settle(id, 'detached');
         let status = 'pending';
         try {
-            status = (await this.client.tools.getExecution(id, { deadline: Math.min(this.deadline, Date.now() + 30_000) }))
-                .status;
+            status = (await this.client.tools.getExecution(id, {
+                deadline: Math.min(this.deadline, Date.now() + 30_000),
+                signal: this.signal,
+            })).status;
         }
         catch (error) {
+            if (this.signal.aborted)
+                throw error;
             // The execution exists and is paid for: failing here would invite a re-run that pays again.
             _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`Created execution ${id}, but could not read its status (${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_18__/* .errorText */ .kc)(error)}); reporting it as pending`);
         }
+        // Left running on purpose only if the workflow goes on: after a signal no later step would resume it.
+        this.signal.throwIfAborted();
+        this.state.settle(id, 'detached');
         (0,_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH)(_deliver_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.status, status);
         _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`Not waiting (wait: false). Resume in a later step with execution-id: ${id}`);
     }

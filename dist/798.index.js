@@ -275,13 +275,13 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/videogen/ids.ts
 var ids = __webpack_require__(46277);
+// EXTERNAL MODULE: ./src/videogen/loopback.ts
+var loopback = __webpack_require__(52802);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
@@ -1006,12 +1006,6 @@ var secrets = __webpack_require__(73332);
 
 
 const DEFAULT_BASE_URL = 'https://api.videogen.io';
-const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-function isLoopback(hostname) {
-    if (LOOPBACK_NAMES.has(hostname) || hostname.endsWith('.localhost'))
-        return true;
-    return (0,external_node_net_.isIP)(hostname) === 4 && hostname.startsWith('127.');
-}
 function parseBaseUrl(raw) {
     const input = 'base-url';
     let url;
@@ -1025,7 +1019,7 @@ function parseBaseUrl(raw) {
         throw new input_error/* InputError */.dz(input, 'must not contain credentials; pass the key in api-key');
     if (url.search || url.hash)
         throw new input_error/* InputError */.dz(input, `'${raw}' must not have a query or fragment`);
-    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    if (url.protocol === 'http:' && !(0,loopback/* isLoopback */.U)(url.hostname)) {
         throw new input_error/* InputError */.dz(input, `'${raw}' uses http:// to a non-loopback host, which would send the key in clear text; use https:// (http:// is only allowed to 127.0.0.1 or localhost)`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
@@ -1825,8 +1819,10 @@ function decodeExecutionPage(raw, ctx) {
 /* harmony export */   rX: () => (/* binding */ tracked)
 /* harmony export */ });
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46752);
+/* harmony import */ var _loopback_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52802);
 // The connections every request goes through: proxy-aware (HTTP(S)_PROXY, NO_PROXY), and able to tell
 // whether a request was ever written, which decides between "not sent" and "may have been created".
+
 
 /** The code of the error that stands for a proxy hanging up on CONNECT (see tunnelPool). */
 const PROXY_CLOSED = 'VG_PROXY_CLOSED';
@@ -1849,14 +1845,26 @@ function tunnelPool(origin, options) {
         }),
     });
 }
+/**
+ * A proxy for everything but http:// to this machine. That is allowed in clear text only because it stays
+ * here: through a proxy the key would cross the network readable (and the proxy's loopback is not ours).
+ */
+function proxyingAllButClearTextLoopback(proxy, direct) {
+    const routed = proxy.compose((dispatch) => (opts, handler) => (0,_loopback_js__WEBPACK_IMPORTED_MODULE_1__/* .isClearTextLoopback */ ._)(opts.origin) ? direct.dispatch(opts, handler) : dispatch(opts, handler));
+    const destroyProxy = routed.destroy.bind(routed);
+    return Object.assign(routed, {
+        destroy: () => Promise.all([direct.destroy(), destroyProxy()]).then(() => undefined),
+    });
+}
 function createDispatcher(env = process.env) {
     const options = { keepAliveTimeout: 4_000, connections: 16 };
     // undici 6 warns on stderr that EnvHttpProxyAgent is experimental: use it only when a proxy is set.
     const proxied = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => env[name]);
+    if (!proxied)
+        return new undici__WEBPACK_IMPORTED_MODULE_0__.Agent(options);
     // clientFactory reaches the proxy agents EnvHttpProxyAgent makes; its declared options leave it out.
-    return proxied
-        ? new undici__WEBPACK_IMPORTED_MODULE_0__.EnvHttpProxyAgent({ ...options, clientFactory: tunnelPool })
-        : new undici__WEBPACK_IMPORTED_MODULE_0__.Agent(options);
+    const proxy = new undici__WEBPACK_IMPORTED_MODULE_0__.EnvHttpProxyAgent({ ...options, clientFactory: tunnelPool });
+    return proxyingAllButClearTextLoopback(proxy, new undici__WEBPACK_IMPORTED_MODULE_0__.Agent(options));
 }
 /**
  * The dispatcher for one request, and whether undici began writing it. undici calls onConnect on a
@@ -2285,6 +2293,40 @@ class FilesApi {
 }
 function pick(options) {
     return { ...(options.signal && { signal: options.signal }), ...(options.log && { log: options.log }) };
+}
+
+
+/***/ }),
+
+/***/ 52802:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ isLoopback),
+/* harmony export */   _: () => (/* binding */ isClearTextLoopback)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+// Hosts that name this machine. Clear-text http:// is allowed to them only, because such traffic never leaves it.
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+/** `hostname` as URL gives it (IPv6 in brackets). */
+function isLoopback(hostname) {
+    if (LOOPBACK_NAMES.has(hostname) || hostname.endsWith('.localhost'))
+        return true;
+    return (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(hostname) === 4 && hostname.startsWith('127.');
+}
+/** An http:// origin on this machine: the key would travel in clear text through anything in between. */
+function isClearTextLoopback(origin) {
+    if (origin === undefined)
+        return false;
+    try {
+        const url = new URL(String(origin));
+        return url.protocol === 'http:' && isLoopback(url.hostname);
+    }
+    catch {
+        return false;
+    }
 }
 
 

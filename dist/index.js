@@ -28607,7 +28607,7 @@ class MainState {
     rememberBaseUrl(url) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(STATE.baseUrl, url);
     }
-    /** Before a create is sent, with what the list showed just before the first one. */
+    /** Before a create is sent, with what the list showed just before it (while others are in flight, the oldest mark stands). */
     beginCreate(mark) {
         this.inFlight++;
         if (this.inFlight === 1)

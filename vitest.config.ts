@@ -7,7 +7,8 @@ const MIN_SRC_LINES_COVERED = 90
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
+    // Generous: several tests wait out the post step's 20 s search by design, and a loaded machine stretches it.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
     // Most tests wait on child processes and emulator timelines, not on a core: more files at once than cores.

@@ -235,7 +235,8 @@ describe('batch', () => {
   }, 60_000)
 
   it('an execution no longer on the first list page is followed with a GET of its own', async () => {
-    await withEmulator({ job: { queuedMs: 20, durationMs: 2500 } }, async (e) => {
+    // 12 s: the 201 creates below must all land while the batch's two still run, on a loaded machine too.
+    await withEmulator({ job: { queuedMs: 20, durationMs: 12_000 } }, async (e) => {
       const running = startAction({
         workspace: workspaceWith(),
         inputs: batchInputs(e, FIVE.slice(0, 2), { 'max-running': '2' }),

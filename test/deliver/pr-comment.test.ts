@@ -253,7 +253,8 @@ describe('pr-comment', () => {
 
     // A timeout says so too.
     emulator.configure({ job: { queuedMs: 30, durationMs: 60_000 } })
-    const late = await run({ prompt: 'a red balloon, slowly', timeout: '2s' })
+    // 6 s: the pull-request check, the create (a quarter of the timeout still left) and a poll fit, loaded.
+    const late = await run({ prompt: 'a red balloon, slowly', timeout: '6s' })
     expect(late.code).toBe(1)
     expect(late.outputs.status).toBe('timed-out')
     expect(commentsOn()).toHaveLength(1)

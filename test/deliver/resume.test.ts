@@ -10,8 +10,8 @@ const KEY = 'sk_videogen_live_resume_test_key_0123'
 let emulator: Emulator
 
 beforeAll(async () => {
-  // Long enough that the execution is still running when the first step's post step runs.
-  emulator = await startEmulator({ apiKeys: [KEY], job: { queuedMs: 50, durationMs: 4000 } })
+  // Long enough that the execution is still running when the first step's post step runs, loaded machine included.
+  emulator = await startEmulator({ apiKeys: [KEY], job: { queuedMs: 50, durationMs: 10_000 } })
 })
 afterAll(async () => {
   await emulator?.close()

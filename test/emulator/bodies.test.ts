@@ -178,11 +178,12 @@ describe('audio uploads', () => {
   })
 
   it('recognises audio without a declared type, and reports no duration before processing ends', async () => {
-    emu.configure({ fileReadyDelayMs: 200 })
+    // Processing takes long enough that the GET below sees it unprocessed on a loaded machine too.
+    emu.configure({ fileReadyDelayMs: 1500 })
     const { fileId } = await client.upload(wav, { displayName: 'voice' })
     const early = await client.api('GET', `/v1/files/${fileId}`)
     expect(early.body).toMatchObject({ type: null, durationSeconds: null })
-    await sleep(250)
+    await sleep(1600)
     expect((await client.hydrated(fileId)).body).toMatchObject({ type: 'AUDIO', durationSeconds: 0.5 })
   })
 })

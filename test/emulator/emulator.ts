@@ -9,6 +9,7 @@ import { RateLimiter } from './rate-limit.js'
 import { EmulatorServer } from './server.js'
 import { Signer } from './signing.js'
 import { StorageHandler } from './storage.js'
+import { compileRequestSchemas } from './validate.js'
 import type { EmulatorOptions, FaultRule, RecordedRequest } from './types.js'
 
 export interface Emulator {
@@ -41,6 +42,7 @@ export interface Emulator {
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  compileRequestSchemas()
   const opts: EmulatorOptions = { ...options }
   const faults = new FaultQueue()
   const requests: RecordedRequest[] = []

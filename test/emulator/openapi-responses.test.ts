@@ -154,7 +154,9 @@ it('answers every operation the action uses with bodies valid against the API do
   )
   expect(operations.size).toBe(12)
   expect([...statuses].sort()).toEqual([200, 202, 400, 401, 403, 404, 429, 503])
-  expect(checked.length).toBeGreaterThanOrEqual(60)
+  // Pairs, not bodies: how many hydrate polls fit in a file's processing time depends on the machine's load.
+  const pairs = new Set(checked.map((c) => `${c.operation} ${c.status}`))
+  expect(pairs.size).toBe(24)
 })
 
 it('would notice a response body the document does not allow', async () => {

@@ -235,7 +235,8 @@ describe.concurrent('timeout', () => {
   it('reached: cancelled by default; the message has the elapsed time and the execution id; post does nothing', async () => {
     await withEmulator(LONG_JOB, async (e) => {
       const { main, post: cleanup } = await runMainAndPost({
-        inputs: inputsFor(e, { timeout: '2s' }),
+        // 6 s: the start, the create (with a quarter of the timeout still left) and a poll must fit in it, loaded.
+        inputs: inputsFor(e, { timeout: '6s' }),
         env: actionEnv(),
         workspace: workspaceWith(),
       })
@@ -244,13 +245,13 @@ describe.concurrent('timeout', () => {
       const [error] = errorsOf(main.stdout)
       expect(error).toMatch(
         new RegExp(
-          `^Timed out after \\d+(\\.\\d)?s \\(timeout 2(\\.0)?s\\) waiting for execution ${id} \\(last seen running \\d+%\\)\\. Execution ${id} was cancelled \\(status now cancelled\\)\\.$`,
+          `^Timed out after \\d+(\\.\\d)?s \\(timeout 6(\\.0)?s\\) waiting for execution ${id} \\(last seen (pending|running) \\d+%\\)\\. Execution ${id} was cancelled \\(status now cancelled\\)\\.$`,
         ),
       )
       expect(main.outputs.status).toBe('timed-out')
       expect(e.cancelCalls()).toEqual([id])
       expect(e.executions.get(id)?.status).toBe('cancelled')
-      // Bounded by the 2 s timeout and the cancel budget, not by the 60 s job.
+      // Bounded by the 6 s timeout and the cancel budget, not by the 60 s job.
       expect(main.durationMs).toBeLessThan(20_000)
       expect(cleanup.code).toBe(0)
       expect(e.cancelCalls()).toEqual([id])
@@ -260,7 +261,7 @@ describe.concurrent('timeout', () => {
   it('reached with cancel-on-timeout: false: left running, the message says how to resume, post does not cancel', async () => {
     await withEmulator(LONG_JOB, async (e) => {
       const { main, post: cleanup } = await runMainAndPost({
-        inputs: inputsFor(e, { timeout: '2s', 'cancel-on-timeout': 'false' }),
+        inputs: inputsFor(e, { timeout: '6s', 'cancel-on-timeout': 'false' }),
         env: actionEnv(),
         workspace: workspaceWith(),
       })

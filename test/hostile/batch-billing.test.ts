@@ -117,7 +117,8 @@ describe.concurrent('hostile: batch billing', () => {
     await withEmulator({ job: { queuedMs: 20, durationMs: 60_000 } }, async (e) => {
       const r = await runAction({
         workspace: workspaceWith(),
-        inputs: batchInputs(e, items('alpha', 'beta', 'gamma'), { 'max-running': '1', timeout: '3s' }),
+        // 6 s: alpha is created with a quarter of the timeout still left even on a loaded machine.
+        inputs: batchInputs(e, items('alpha', 'beta', 'gamma'), { 'max-running': '1', timeout: '6s' }),
         env: actionEnv(),
       })
       expect(r.code).toBe(1)

@@ -220,10 +220,12 @@ describe.concurrent(
 
     it('does not create an execution when the uploads leave too little of the timeout', async () => {
       await withEmulator({}, async (e) => {
-        // The image is ready at the first hydrate, but that answer takes 3.3 s of the 4 s timeout.
-        e.inject({ method: 'POST', path: HYDRATE, kind: 'delay', ms: 3300 })
+        // The image is ready at the first hydrate, but that answer takes 1.5 s of the 2 s timeout: less than
+        // the quarter of it needed to create is left however soon it was sent, and a request is always
+        // allowed 2 s, so the hydrate itself is never cut off on a slow machine.
+        e.inject({ method: 'POST', path: HYDRATE, kind: 'delay', ms: 1500 })
         const r = await runAction({
-          inputs: inputsFor(e, { images: 'refs/ref.png', timeout: '4s' }),
+          inputs: inputsFor(e, { images: 'refs/ref.png', timeout: '2s' }),
           env: SLOW_REQUESTS,
           workspace: workspaceWith({ 'refs/ref.png': 'ref.png' }),
         })
@@ -232,7 +234,7 @@ describe.concurrent(
         expect(r.code).toBe(1)
         expect(errorsOf(r.stdout)).toEqual([
           expect.stringMatching(
-            /^Timed out before creating the execution: the uploads took [\d.]+s of the 4\.0s timeout, leaving [\d.]+s\. Nothing was created or billed; raise timeout\.$/,
+            /^Timed out before creating the execution: the uploads took [\d.]+s of the 2\.0s timeout, leaving [\d.]+s\. Nothing was created or billed; raise timeout\.$/,
           ),
         ])
         expect(e.requests.some(isGenerate)).toBe(false)

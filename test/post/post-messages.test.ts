@@ -56,7 +56,7 @@ describe.concurrent('post step after a kill mid-create, when the create lands wh
       expect(claim, warnings.join('\n')).toMatch(/or the API is still processing it/)
       expect(claim).toMatch(/newer than .* in a few minutes, and cancel it there/)
     })
-  }, 40_000)
+  }, 60_000)
 
   it("an execution appears a few seconds into the post step: named on a later look, not cancelled (it may be another job's)", async () => {
     await withEmulator(LONG_JOB, async (e) => {

@@ -20,6 +20,7 @@ import { constants } from 'node:fs'
 import { copyFile, link, lstat, readFile, realpath, rmdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { CACHE_FORMAT, ContentHashes, clipCacheKey, uploadKeyPrefix } from './cache-key.js'
+import { withConfinedTar } from './cache-tar.js'
 import { type Clip, clipFileName } from './clip.js'
 import { ensureDir, moveInto, removeInside } from './fs-safe.js'
 import { sha256File } from './hash.js'
@@ -84,6 +85,12 @@ async function plain(target: string, kind: 'file' | 'directory', what: string): 
 
 /** The cache, or undefined (with a warning) where the Actions cache service cannot be used. */
 export async function openCache(ctx: CacheContext): Promise<CacheStore | undefined> {
+  if (process.platform === 'win32') {
+    log.warning(
+      'cache: true is not supported on Windows runners: the Actions cache extracts entries with their absolute and .. names there, so a forged entry could write outside the workspace: running without the cache',
+    )
+    return undefined
+  }
   // Loaded here, not at the top: runs without `cache` do not pay for loading it.
   const lib = await import('@actions/cache')
   if (!lib.isFeatureAvailable()) {
@@ -161,7 +168,7 @@ export class CacheStore {
     const rel = `${STAGING_ROOT}/${key}`
     try {
       await this.cleanUp(rel)
-      const matched = await this.lib.restoreCache([rel], key)
+      const matched = await withConfinedTar(rel, () => this.lib.restoreCache([rel], key))
       if (matched !== key) {
         log.info('Cache miss: generating, and saving the clips for the next run with the same inputs')
         return undefined

@@ -3,7 +3,7 @@
 // must not change). An entry forged this way is what anyone who can write the repository's cache scope
 // could plant: the same key and version the action looks up, with a record and clips of their choosing.
 import { execFile } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -26,10 +26,46 @@ if (op === 'restore') process.exit((await cache.restoreCache(paths, key)) === ke
 process.exit((await cache.saveCache(paths, key)) === -1 ? 4 : 0)
 `
 
-async function cacheCall(results: ResultsService, op: 'restore' | 'save', key: string, workspace: string) {
-  const inherited = Object.fromEntries(
+/**
+ * A directory with a `tar` that adds `members` to the list of files @actions/cache archives (it archives
+ * with -P, so `../x` and absolute names are stored as they are).
+ */
+function tarAdding(members: string[]): string {
+  const bin = mkdtempSync(path.join(tmpdir(), 'vg-forge-tar-'))
+  const lines = members.map((m) => `printf '%s\\n' '${m.replaceAll("'", '')}' >> "$manifest"`).join('\n')
+  writeFileSync(
+    path.join(bin, 'tar'),
+    `#!/bin/sh
+manifest=
+prev=
+for a do
+  [ "$prev" = --files-from ] && manifest=$a
+  prev=$a
+done
+if [ -n "$manifest" ]; then
+  printf '\\n' >> "$manifest"
+${lines}
+fi
+PATH=\${PATH#*:}
+export PATH
+exec tar "$@"
+`,
+  )
+  chmodSync(path.join(bin, 'tar'), 0o755)
+  return bin
+}
+
+async function cacheCall(
+  results: ResultsService,
+  op: 'restore' | 'save',
+  key: string,
+  workspace: string,
+  extraMembers: string[] = [],
+) {
+  const inherited: Record<string, string | undefined> = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !/^(GITHUB_|RUNNER_|ACTIONS_)/.test(k) && !/proxy$/i.test(k)),
   )
+  if (extraMembers.length > 0) inherited.PATH = `${tarAdding(extraMembers)}${path.delimiter}${inherited.PATH ?? ''}`
   try {
     await run(process.execPath, ['--input-type=module', '-e', SCRIPT, op, key, CACHE_LIB], {
       cwd: workspace,
@@ -51,10 +87,18 @@ export function readEntry(results: ResultsService, key: string, workspace: strin
   return cacheCall(results, 'restore', key, workspace)
 }
 
-/** Replaces whatever entry `key` has with the contents of `<workspace>/.videogen-cache/<key>`. */
-export async function plantEntry(results: ResultsService, key: string, workspace: string): Promise<void> {
+/**
+ * Replaces whatever entry `key` has with the contents of `<workspace>/.videogen-cache/<key>`, plus
+ * `extraMembers` (paths relative to the workspace, `../` or absolute ones included) archived as they are.
+ */
+export async function plantEntry(
+  results: ResultsService,
+  key: string,
+  workspace: string,
+  extraMembers: string[] = [],
+): Promise<void> {
   for (let i = results.cacheEntries.length - 1; i >= 0; i--) {
     if (results.cacheEntries[i]?.key === key) results.cacheEntries.splice(i, 1)
   }
-  await cacheCall(results, 'save', key, workspace)
+  await cacheCall(results, 'save', key, workspace, extraMembers)
 }

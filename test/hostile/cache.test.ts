@@ -2,7 +2,19 @@
 // the results-service stand-in, entries forged under the right key are misses (with a warning, and a new
 // execution), never delivered; and a hit writes its files as regular files even where the repository
 // committed symlinks under their names.
-import { copyFileSync, cpSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Emulator, startEmulator } from '../emulator/index.js'
@@ -142,6 +154,30 @@ describe.sequential('cache', () => {
 
   // Any https URL passes a scheme check: a public link read from the entry is the forger's choice of host.
   // Whether the entry is then a miss or its link is replaced by a freshly enabled one, it is never delivered.
+  it('a forged entry whose archive holds ../, absolute and workspace paths: only its own folder is extracted', async () => {
+    const forgery = newWorkspace('vg-hostile-forge-')
+    cpSync(path.join(pristine, '.videogen-cache'), path.join(forgery, '.videogen-cache'), { recursive: true })
+    const absolute = path.join(mkdtempSync(path.join(tmpdir(), 'vg-hostile-abs-')), 'planted.txt')
+    writeFileSync(path.join(forgery, '..', 'escaped.txt'), 'written by a forged cache entry')
+    writeFileSync(absolute, 'written by a forged cache entry')
+    mkdirSync(path.join(forgery, 'scripts'))
+    writeFileSync(path.join(forgery, 'scripts', 'build.sh'), 'echo pwned')
+    await plantEntry(results, key, forgery, ['../escaped.txt', absolute, 'scripts/build.sh'])
+    rmSync(absolute)
+
+    const { root, workspace } = sandbox()
+    const before = snapshot(root)
+    const r = await run(workspace)
+    expect(r.code, story(r)).toBe(0)
+    expect(changedOutside(before, snapshot(root), path.join('a', 'ws')), story(r)).toEqual([])
+    expect(existsSync(absolute)).toBe(false)
+    expect(existsSync(path.join(workspace, 'scripts'))).toBe(false)
+    expect(existsSync(path.join(workspace, absolute.slice(1)))).toBe(false)
+    // The entry's own folder was intact: still a hit, with the seed's clip.
+    expect(r.outputs['cache-hit']).toBe('true')
+    expect(readFileSync(path.join(workspace, r.outputs.path as string)).equals(fixture('clip.mp4'))).toBe(true)
+  })
+
   it('a forged entry with a public URL on a foreign https host (with public-preview): that URL is delivered nowhere', async () => {
     const r = await forgeAndRun(
       (record) => {

@@ -21,6 +21,7 @@ import { copyFile, link, lstat, readFile, realpath, rmdir, stat, writeFile } fro
 import path from 'node:path'
 import { CACHE_FORMAT, ContentHashes, clipCacheKey, uploadKeyPrefix } from './cache-key.js'
 import { withConfinedTar } from './cache-tar.js'
+import { withCleanOutput } from './library-output.js'
 import { type Clip, clipFileName } from './clip.js'
 import { ensureDir, moveInto, removeInside } from './fs-safe.js'
 import { sha256File } from './hash.js'
@@ -168,7 +169,7 @@ export class CacheStore {
     const rel = `${STAGING_ROOT}/${key}`
     try {
       await this.cleanUp(rel)
-      const matched = await withConfinedTar(rel, () => this.lib.restoreCache([rel], key))
+      const matched = await withConfinedTar(rel, () => withCleanOutput(() => this.lib.restoreCache([rel], key)))
       if (matched !== key) {
         log.info('Cache miss: generating, and saving the clips for the next run with the same inputs')
         return undefined
@@ -238,7 +239,10 @@ export class CacheStore {
     let matched: string | undefined
     try {
       // The newest entry whose key starts with the prefix; lookupOnly: the key alone carries the id.
-      matched = await this.lib.restoreCache([UPLOADS_DIR], prefix, [prefix], { lookupOnly: true })
+      // The library logs the key it matched, which whoever saved that entry chose: withCleanOutput.
+      matched = await withCleanOutput(() =>
+        this.lib.restoreCache([UPLOADS_DIR], prefix, [prefix], { lookupOnly: true }),
+      )
     } catch (error) {
       log.info(`Could not look up an earlier upload of ${file.label}: ${errorText(error)}`)
       return undefined
@@ -284,7 +288,7 @@ export class CacheStore {
           flag: 'wx',
         },
       )
-      const id = await this.lib.saveCache([UPLOADS_DIR], key)
+      const id = await withCleanOutput(() => this.lib.saveCache([UPLOADS_DIR], key))
       if (id === -1) log.info(`Upload ${fileId} of ${file.label} was not remembered in the cache (see above)`)
       else log.info(`Remembered upload ${fileId} of ${file.label} in the cache (entry ${id})`)
     } catch (error) {
@@ -331,7 +335,7 @@ export class CacheStore {
       }
       const record: CacheRecord = { format: CACHE_FORMAT, key, execution: withoutLinks(execution), clips: cached }
       await writeFile(path.join(dir, RECORD), `${JSON.stringify(record, null, 2)}\n`, { flag: 'wx' })
-      const id = await this.lib.saveCache([rel], key)
+      const id = await withCleanOutput(() => this.lib.saveCache([rel], key))
       if (id === -1)
         log.warning(
           `The clips were not saved to the cache (see the message above; another job with the same inputs may have saved this key already)`,

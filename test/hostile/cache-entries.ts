@@ -19,9 +19,9 @@ const CACHE_LIB = pathToFileURL(path.join(ROOT, 'node_modules', '@actions', 'cac
 export const stagedDir = (workspace: string, key: string) => path.join(workspace, '.videogen-cache', key)
 
 const SCRIPT = `
-const [op, key, lib] = process.argv.slice(1)
+const [op, key, lib, folder] = process.argv.slice(1)
 const cache = await import(lib)
-const paths = ['.videogen-cache/' + key]
+const paths = ['.videogen-cache/' + (folder || key)]
 if (op === 'restore') process.exit((await cache.restoreCache(paths, key)) === key ? 0 : 3)
 process.exit((await cache.saveCache(paths, key)) === -1 ? 4 : 0)
 `
@@ -61,13 +61,14 @@ async function cacheCall(
   key: string,
   workspace: string,
   extraMembers: string[] = [],
+  folder = '',
 ) {
   const inherited: Record<string, string | undefined> = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !/^(GITHUB_|RUNNER_|ACTIONS_)/.test(k) && !/proxy$/i.test(k)),
   )
   if (extraMembers.length > 0) inherited.PATH = `${tarAdding(extraMembers)}${path.delimiter}${inherited.PATH ?? ''}`
   try {
-    await run(process.execPath, ['--input-type=module', '-e', SCRIPT, op, key, CACHE_LIB], {
+    await run(process.execPath, ['--input-type=module', '-e', SCRIPT, op, key, CACHE_LIB, folder], {
       cwd: workspace,
       env: {
         ...inherited,
@@ -101,4 +102,12 @@ export async function plantEntry(
     if (results.cacheEntries[i]?.key === key) results.cacheEntries.splice(i, 1)
   }
   await cacheCall(results, 'save', key, workspace, extraMembers)
+}
+
+/**
+ * Saves `<workspace>/.videogen-cache/uploads` under `key`, a key of the saver's choosing: the entry an upload
+ * lookup by prefix matches.
+ */
+export async function plantUploadEntry(results: ResultsService, key: string, workspace: string): Promise<void> {
+  await cacheCall(results, 'save', key, workspace, [], 'uploads')
 }

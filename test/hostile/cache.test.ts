@@ -20,9 +20,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Emulator, startEmulator } from '../emulator/index.js'
 import { type RunResult, newWorkspace, runAction } from '../runner/run-action.js'
 import { type ResultsService, startResultsService } from '../standins/results-service.js'
-import { FAST, actionEnv, fixture, warningsOf } from '../faults/harness.js'
-import { plantEntry, readEntry, stagedDir } from './cache-entries.js'
-import { changedOutside, sandbox, snapshot, story } from './harness.js'
+import { FAST, actionEnv, fixture, sha256, warningsOf } from '../faults/harness.js'
+import { plantEntry, plantUploadEntry, readEntry, stagedDir } from './cache-entries.js'
+import { changedOutside, foreignCommands, sandbox, snapshot, story } from './harness.js'
+import { uploadKeyPrefix } from '../../src/cache-key.js'
 
 let emulator: Emulator
 let results: ResultsService
@@ -176,6 +177,29 @@ describe.sequential('cache', () => {
     // The entry's own folder was intact: still a hit, with the seed's clip.
     expect(r.outputs['cache-hit']).toBe('true')
     expect(readFileSync(path.join(workspace, r.outputs.path as string)).equals(fixture('clip.mp4'))).toBe(true)
+  })
+
+  it('an upload entry whose key holds a line break and a workflow command: the key is logged as one clean line', async () => {
+    const jpg = fixture('ref.jpg')
+    const planted = newWorkspace('vg-hostile-upload-')
+    mkdirSync(path.join(planted, '.videogen-cache', 'uploads'), { recursive: true })
+    writeFileSync(path.join(planted, '.videogen-cache', 'uploads', 'upload.json'), '{}')
+    const injected = '::set-output name=path::../../../etc/passwd'
+    await plantUploadEntry(results, `${uploadKeyPrefix(emulator.url, sha256(jpg))}vg_file_x\n${injected}`, planted)
+
+    const workspace = newWorkspace('vg-hostile-cache-')
+    mkdirSync(path.join(workspace, 'refs'))
+    writeFileSync(path.join(workspace, 'refs', 'ref.jpg'), jpg)
+    const r = await run(workspace, {
+      prompt: 'an upload key with a command',
+      images: 'refs/ref.jpg',
+      'temporary-uploads': 'false',
+    })
+    expect(r.code, story(r)).toBe(0)
+    expect(foreignCommands(r.stdout)).toEqual([])
+    expect(r.stdout).not.toMatch(/^\s*::set-output/m)
+    // The library's line is still there, on one line, with the break escaped.
+    expect(r.stdout).toMatch(/Cache hit for restore-key: .*vg_file_x\\u000a::set-output/)
   })
 
   it('a forged entry with a public URL on a foreign https host (with public-preview): that URL is delivered nowhere', async () => {

@@ -12,6 +12,7 @@ import { clean, sentence } from '../sanitize.js'
 import { errorText } from '../videogen/errors.js'
 import { sha256File } from '../hash.js'
 import type { Clip } from '../clip.js'
+import { type GitHubOrigins, assetLink, checkedUploadUrl, githubOrigins } from './release-urls.js'
 
 type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>
 
@@ -20,7 +21,8 @@ interface Target {
   repo: string
   id: number
   tag: string
-  uploadUrl: string
+  /** Checked to be on GitHub's upload host, template part removed. */
+  uploadUrl: URL
 }
 
 interface Asset {
@@ -68,7 +70,13 @@ async function findRelease(
         repo,
         tag: settings.tag,
       })
-      return { owner, repo, id: data.id, tag: clean(data.tag_name, 200), uploadUrl: data.upload_url }
+      return {
+        owner,
+        repo,
+        id: data.id,
+        tag: clean(data.tag_name, 200),
+        uploadUrl: checkedUploadUrl(data.upload_url, githubOrigins()),
+      }
     } catch (error) {
       if (statusOf(error) === 404) {
         throw new InputError(
@@ -91,7 +99,7 @@ async function findRelease(
     repo,
     id: release.id,
     tag: clean(release.tag_name ?? String(release.id), 200),
-    uploadUrl: release.upload_url,
+    uploadUrl: eventUploadUrl(release.upload_url),
   }
 }
 
@@ -110,8 +118,7 @@ async function sameFileBy(asset: Asset, file: string): Promise<'size' | 'content
 }
 
 async function uploadAsset(octokit: Octokit, target: Target, file: string, name: string): Promise<Asset> {
-  // upload_url is an RFC 6570 template on the upload host (uploads.github.com), e.g. `…/assets{?name,label}`.
-  const url = new URL(target.uploadUrl.replace(/\{[^}]*\}$/, ''))
+  const url = new URL(target.uploadUrl)
   url.searchParams.set('name', name)
   const { size } = await stat(file)
   const { data } = await octokit.request({
@@ -122,6 +129,25 @@ async function uploadAsset(octokit: Octokit, target: Target, file: string, name:
     data: createReadStream(file),
   })
   return data as Asset
+}
+
+function eventUploadUrl(raw: unknown): URL {
+  try {
+    return checkedUploadUrl(raw, githubOrigins())
+  } catch (error) {
+    throw new Error(`Reading the release of this event failed: ${sentence(errorText(error))}`)
+  }
+}
+
+/** The asset's download link for outputs and summaries: GitHub's, or the release download URL it stands for. */
+function linkOf(asset: Asset, target: Target, name: string, origins: GitHubOrigins = githubOrigins()): string {
+  const { url, replaced } = assetLink(asset.browser_download_url, origins, { ...target, name })
+  if (replaced) {
+    log.warning(
+      `GitHub gave asset ${name} a download URL that is not GitHub's (${clean(asset.browser_download_url, 200)}); linking ${url} instead`,
+    )
+  }
+  return url
 }
 
 async function connect(settings: ReleaseSettings) {
@@ -199,7 +225,7 @@ export async function uploadReleaseAssets(
   const urls = await mapLimit(files, 3, async ({ file, name }) => {
     const same = attached.get(name)
     if (same) {
-      const url = same.asset.browser_download_url
+      const url = linkOf(same.asset, target, name)
       log.info(
         `Release ${target.tag} already has ${name} with the same ${same.by} (an earlier run attached it); not uploaded again → ${clean(url)}`,
       )
@@ -231,8 +257,9 @@ export async function uploadReleaseAssets(
       }
       throw explain(`Uploading ${name} to release ${target.tag}`, error)
     }
-    log.info(`Attached ${name} to release ${target.tag} → ${clean(asset.browser_download_url)}`)
-    return asset.browser_download_url
+    const url = linkOf(asset, target, name)
+    log.info(`Attached ${name} to release ${target.tag} → ${clean(url)}`)
+    return url
   })
   const byIndex = new Map(files.map(({ clip }, i) => [clip.index, urls[i]]))
   return clips.map((clip) =>

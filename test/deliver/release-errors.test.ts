@@ -222,3 +222,45 @@ describe.concurrent('release refused after the execution succeeded: resume advic
     })
   })
 })
+
+describe.concurrent("the release's URLs are GitHub's, or not used", () => {
+  it.each([
+    ['on another https host', 'v-upload-elsewhere', 'https://evil.example/upload{?name,label}'],
+    ['over plain http to a host that is not this machine', 'v-upload-http', 'http://10.1.2.3/upload{?name,label}'],
+    ['with credentials in it', 'v-upload-userinfo', 'http://user:pass@127.0.0.1:9/upload{?name,label}'],
+  ])('an upload URL %s: fails before any execution, and the token goes nowhere', async (_n, tag, uploadUrl) => {
+    await withEmulator({}, async (e) => {
+      const { id } = gh.addRelease(tag)
+      const release = gh.releases.find((r) => r.id === id)
+      if (release) release.upload_url = uploadUrl
+      const r = await run(e, { 'release-tag': tag })
+      expect(r.code).toBe(1)
+      expect(errorsOf(r.stdout)).toEqual([
+        `Looking up release ${tag} failed: its upload URL (${uploadUrl}) is not on GitHub's upload host (127.0.0.1), so the token was not sent to it.`,
+      ])
+      expect(e.createCount()).toBe(0)
+    })
+  })
+
+  it("an asset whose download URL is not GitHub's: the release download URL it stands for is output instead", async () => {
+    await withEmulator({}, async (e) => {
+      const tag = 'v-foreign-link'
+      gh.addRelease(tag)
+      const first = await run(e, { 'release-tag': tag })
+      expect(first.code, first.stdout).toBe(0)
+      const id = first.outputs['execution-id'] as string
+      const [asset] = assetsOf(tag)
+      if (!asset) throw new Error('no asset attached')
+      asset.browser_download_url = 'https://evil.example/clip.mp4'
+
+      // A resume finds its own asset (same name and size) and links it without uploading again.
+      const resumed = await resume(e, id, tag)
+      expect(resumed.code, resumed.stdout).toBe(0)
+      const canonical = `https://github.com/octo/demo/releases/download/${tag}/${id}-1.mp4`
+      expect(JSON.parse(resumed.outputs['release-asset-urls'] as string)).toEqual([canonical])
+      expect(resumed.stdout).not.toContain('](https://evil.example')
+      expect(JSON.stringify(resumed.outputs)).not.toContain('evil.example')
+      expect(resumed.summary).not.toContain('evil.example/clip')
+    })
+  })
+})

@@ -197,6 +197,28 @@ describe('release-upload', () => {
     expect(emulator.createCount()).toBe(1)
   })
 
+  it("a release event whose payload names an upload URL that is not GitHub's: fails before any execution", async () => {
+    const release = gh.addRelease('v1.0.1')
+    const event = path.join(newWorkspace('vg-event-'), 'event.json')
+    writeFileSync(
+      event,
+      JSON.stringify({
+        action: 'published',
+        release: { id: release.id, tag_name: 'v1.0.1', upload_url: 'https://evil.example/assets{?name,label}' },
+      }),
+    )
+    const creates = emulator.createCount()
+    const r = await run(
+      { prompt: 'a product teaser', 'release-upload': 'true' },
+      { GITHUB_EVENT_NAME: 'release', GITHUB_EVENT_PATH: event },
+    )
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain(
+      "::error::Reading the release of this event failed: its upload URL (https://evil.example/assets{?name,label}) is not on GitHub's upload host (127.0.0.1), so the token was not sent to it.",
+    )
+    expect(emulator.createCount()).toBe(creates)
+  })
+
   it('fails before any execution when release-upload has no tag outside a release event, or the tag does not exist', async () => {
     const noTag = await run({ prompt: 'x', 'release-upload': 'true' }, { GITHUB_EVENT_NAME: 'push' })
     expect(noTag.code).toBe(1)

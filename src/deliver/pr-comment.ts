@@ -7,6 +7,7 @@ import { InputError } from '../inputs/input-error.js'
 import type { PrCommentSettings } from '../inputs/settings.js'
 import { clean } from '../sanitize.js'
 import { errorText } from '../videogen/errors.js'
+import { type Octokit, githubClient } from './github-client.js'
 import { OUTPUTS, setOutput } from './outputs.js'
 import {
   AUTHOR_LINE_CHARS,
@@ -19,8 +20,6 @@ import {
   renderPrComment,
   withAuthor,
 } from './pr-comment-body.js'
-
-type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>
 
 /** Each GitHub call of the comment together: a hung API must not hold a finished (paid) run. */
 const BUDGET_MS = 60_000
@@ -77,11 +76,6 @@ export function runUrl(env: NodeJS.ProcessEnv = process.env): string {
 function repository(): { owner: string; repo: string } | undefined {
   const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(process.env.GITHUB_REPOSITORY ?? '')
   return m ? { owner: m[1] as string, repo: m[2] as string } : undefined
-}
-
-async function octokitFor(token: string): Promise<Octokit> {
-  const { getOctokit } = await import('@actions/github')
-  return getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' })
 }
 
 /** The fork and head fields of a pull request (the API's answer, or the event's copy). */
@@ -141,7 +135,7 @@ export async function preparePrComment(settings: PrCommentSettings): Promise<PrC
     marker: commentMarker(settings.key),
     ...(headOf(record(context.payload)?.pull_request, base) ?? { fork: false }),
   }
-  const octokit = await octokitFor(settings.token)
+  const octokit = await githubClient(settings.token)
   let pull: unknown
   try {
     ;({ data: pull } = await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
@@ -248,7 +242,7 @@ async function upsert(
   body: string,
   budgetMs: number,
 ): Promise<{ data: unknown; updated: boolean }> {
-  const octokit = await octokitFor(t.token)
+  const octokit = await githubClient(t.token)
   const signal = AbortSignal.timeout(budgetMs)
   const edit = (id: number, login: string) =>
     octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {

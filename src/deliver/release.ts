@@ -12,9 +12,8 @@ import { clean, sentence } from '../sanitize.js'
 import { errorText } from '../videogen/errors.js'
 import { sha256File } from '../hash.js'
 import type { Clip } from '../clip.js'
+import { type Octokit, githubClient } from './github-client.js'
 import { type GitHubOrigins, assetLink, checkedUploadUrl, githubOrigins } from './release-urls.js'
-
-type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>
 
 interface Target {
   owner: string
@@ -153,7 +152,7 @@ function linkOf(asset: Asset, target: Target, name: string, origins: GitHubOrigi
 async function connect(settings: ReleaseSettings) {
   const github = await import('@actions/github')
   const { owner, repo } = github.context.repo
-  const octokit = github.getOctokit(settings.token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' })
+  const octokit = await githubClient(settings.token)
   return { octokit, owner, repo, payload: github.context.payload }
 }
 

@@ -2,6 +2,57 @@ export const id = 617;
 export const ids = [617];
 export const modules = {
 
+/***/ 59524:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ githubClient)
+/* harmony export */ });
+/* unused harmony export errorBodiesCapped */
+const ERROR_BODY_BYTES = 8 * 1024;
+/** `fetchImpl` with the body of an error answer cut to ERROR_BODY_BYTES, and the connection let go. */
+function errorBodiesCapped(fetchImpl) {
+    return async (input, init) => {
+        const response = await fetchImpl(input, init);
+        if (response.status < 400 || !response.body)
+            return response;
+        const reader = response.body.getReader();
+        const chunks = [];
+        let size = 0;
+        while (size < ERROR_BODY_BYTES) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            chunks.push(value);
+            size += value.length;
+        }
+        await reader.cancel().catch(() => undefined);
+        const headers = new Headers(response.headers);
+        headers.delete('content-length');
+        headers.delete('content-encoding');
+        return new Response(Buffer.concat(chunks).subarray(0, ERROR_BODY_BYTES), {
+            status: response.status,
+            statusText: response.statusText,
+            headers,
+        });
+    };
+}
+async function githubClient(token) {
+    const [{ getOctokit }, { defaults }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 61351)),
+        __webpack_require__.e(/* import() */ 555).then(__webpack_require__.bind(__webpack_require__, 85555)),
+    ]);
+    // The library's own fetch goes through the runner's proxy settings: wrapped, not replaced.
+    const proxyFetch = defaults.request.fetch;
+    return getOctokit(token, {
+        baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+        request: { fetch: errorBodiesCapped(proxyFetch) },
+    });
+}
+
+
+/***/ }),
+
 /***/ 2617:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -26,6 +77,8 @@ var input_error = __webpack_require__(39354);
 var sanitize = __webpack_require__(25540);
 // EXTERNAL MODULE: ./src/videogen/errors.ts
 var errors = __webpack_require__(49532);
+// EXTERNAL MODULE: ./src/deliver/github-client.ts
+var github_client = __webpack_require__(59524);
 // EXTERNAL MODULE: ./src/deliver/outputs.ts
 var outputs = __webpack_require__(45867);
 // EXTERNAL MODULE: external "node:crypto"
@@ -193,6 +246,7 @@ function renderPrComment(input, limit = PR_COMMENT_LIMIT) {
 
 
 
+
 /** Each GitHub call of the comment together: a hung API must not hold a finished (paid) run. */
 const BUDGET_MS = 60_000;
 /** Less than this, and listing, asking and writing cannot all be done. */
@@ -229,10 +283,6 @@ function repository() {
     const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(process.env.GITHUB_REPOSITORY ?? '');
     return m ? { owner: m[1], repo: m[2] } : undefined;
 }
-async function octokitFor(token) {
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
-    return getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' });
-}
 /** The fork and head fields of a pull request (the API's answer, or the event's copy). */
 function headOf(pull, base) {
     const head = record(record(pull)?.head);
@@ -255,7 +305,7 @@ async function preparePrComment(settings) {
     let context;
     try {
         ;
-        ({ context } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351)));
+        ({ context } = await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 61351)));
     }
     catch (error) {
         // The library reads the event file when it loads; one that is not JSON leaves no pull request to find.
@@ -285,7 +335,7 @@ async function preparePrComment(settings) {
         marker: commentMarker(settings.key),
         ...(headOf(record(context.payload)?.pull_request, base) ?? { fork: false }),
     };
-    const octokit = await octokitFor(settings.token);
+    const octokit = await (0,github_client/* githubClient */.$)(settings.token);
     let pull;
     try {
         ;
@@ -379,7 +429,7 @@ async function findComment(octokit, t, signal) {
 /** The job token writes as this GitHub App. */
 const JOB_TOKEN_LOGIN = 'github-actions[bot]';
 async function upsert(t, body, budgetMs) {
-    const octokit = await octokitFor(t.token);
+    const octokit = await (0,github_client/* githubClient */.$)(t.token);
     const signal = AbortSignal.timeout(budgetMs);
     const edit = (id, login) => octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
         owner: t.owner,

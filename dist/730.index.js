@@ -606,7 +606,7 @@ async function publish(settings, clips, assetName) {
     let artifact;
     let current = clips;
     if (settings.artifact) {
-        const { uploadClipsArtifact } = await __webpack_require__.e(/* import() */ 555).then(__webpack_require__.bind(__webpack_require__, 91555));
+        const { uploadClipsArtifact } = await __webpack_require__.e(/* import() */ 936).then(__webpack_require__.bind(__webpack_require__, 91555));
         const uploaded = await uploadClipsArtifact(settings.artifact, current, settings.workspace.root);
         if (uploaded) {
             (0,_outputs_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH)(_outputs_js__WEBPACK_IMPORTED_MODULE_0__/* .OUTPUTS */ .py.artifactId, String(uploaded.id));
@@ -615,7 +615,7 @@ async function publish(settings, clips, assetName) {
         }
     }
     if (settings.release) {
-        const { uploadReleaseAssets } = await __webpack_require__.e(/* import() */ 692).then(__webpack_require__.bind(__webpack_require__, 61692));
+        const { uploadReleaseAssets } = await __webpack_require__.e(/* import() */ 509).then(__webpack_require__.bind(__webpack_require__, 85509));
         current = await uploadReleaseAssets(settings.release, current, assetName);
     }
     return { clips: current, ...(artifact && { artifact }) };
@@ -1281,8 +1281,13 @@ function requestIdOf(error) {
 /* harmony export */   M: () => (/* binding */ preflight)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39354);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25625);
 // Before anything is created or billed: a delivery that cannot work would only fail after the clips were
-// paid for. Read-only checks of the pull request to comment on, the artifact name and the release target.
+// paid for. Read-only checks of the pull request to comment on, the artifact name and the release target,
+// each run even after another failed, so that one run names every input to fix.
+
+
 
 /** `found` receives the pull request to comment on as soon as it is known, so a later check that fails is reported there too. */
 async function preflight(settings, found) {
@@ -1290,15 +1295,34 @@ async function preflight(settings, found) {
     if (!artifact && !release && !prComment)
         return;
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Preflight', async () => {
+        const problems = new _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .Problems */ .Zw();
+        const failures = [];
+        const check = async (work) => {
+            try {
+                await problems.take(work);
+            }
+            catch (error) {
+                failures.push(error);
+            }
+        };
         if (prComment) {
-            const target = await (await __webpack_require__.e(/* import() */ 617).then(__webpack_require__.bind(__webpack_require__, 2617))).preparePrComment(prComment);
-            if (target)
-                found?.(target);
+            await check(async () => {
+                const target = await (await __webpack_require__.e(/* import() */ 617).then(__webpack_require__.bind(__webpack_require__, 2617))).preparePrComment(prComment);
+                if (target)
+                    found?.(target);
+            });
         }
         if (artifact)
-            await (await __webpack_require__.e(/* import() */ 555).then(__webpack_require__.bind(__webpack_require__, 91555))).checkArtifactNameFree(artifact.name);
+            await check(async () => (await __webpack_require__.e(/* import() */ 936).then(__webpack_require__.bind(__webpack_require__, 91555))).checkArtifactNameFree(artifact.name));
         if (release)
-            await (await __webpack_require__.e(/* import() */ 692).then(__webpack_require__.bind(__webpack_require__, 61692))).checkReleaseTarget(release);
+            await check(async () => (await __webpack_require__.e(/* import() */ 509).then(__webpack_require__.bind(__webpack_require__, 85509))).checkReleaseTarget(release));
+        if (failures.length > 0) {
+            // A check that could not run at all is the step's error; the input problems found meanwhile are named too.
+            for (const problem of problems.errors)
+                _log_js__WEBPACK_IMPORTED_MODULE_2__/* .log */ .R.error(problem.message);
+            throw failures[0];
+        }
+        problems.throwIfAny();
     });
 }
 
@@ -1412,7 +1436,7 @@ class StepRun {
     /** The cache (cache: true), loaded only then; undefined where the service cannot be used (warned). */
     async openCache() {
         const s = this.settings;
-        const { openCache } = await __webpack_require__.e(/* import() */ 377).then(__webpack_require__.bind(__webpack_require__, 97377));
+        const { openCache } = await __webpack_require__.e(/* import() */ 930).then(__webpack_require__.bind(__webpack_require__, 30930));
         this.cache = await openCache({
             root: s.workspace.root,
             baseUrl: s.baseUrl,

@@ -202,6 +202,16 @@ describe.sequential('cache', () => {
     expect(r.stdout).toMatch(/Cache hit for restore-key: .*vg_file_x\\u000a::set-output/)
   })
 
+  it("the cache library's own masks for its signed URLs still reach the runner as commands", async () => {
+    const r = await run(newWorkspace('vg-hostile-cache-'))
+    expect(r.code, story(r)).toBe(0)
+    expect(r.outputs['cache-hit']).toBe('true')
+    const masks = r.stdout.split('\n').filter((line) => line.includes('add-mask'))
+    // The API key's, then at least one of the library's (the signature of the entry's download URL).
+    expect(masks.length).toBeGreaterThanOrEqual(2)
+    for (const line of masks) expect(line).toMatch(/^::add-mask::\S+$/)
+  })
+
   it('a forged entry with a public URL on a foreign https host (with public-preview): that URL is delivered nowhere', async () => {
     const r = await forgeAndRun(
       (record) => {

@@ -10,6 +10,8 @@ import type { ToolsApi } from './videogen/tools.js'
 
 /** Listing the newest execution before a create is a courtesy to the post step: never worth a long wait. */
 const MARK_BUDGET_MS = 10_000
+/** After a list that could not be read, the next creates ask again, but only briefly. */
+const MARK_RETRY_BUDGET_MS = 2_000
 
 /** Creating an execution with less time than this (or a quarter of timeout) left would only pay for one to cancel at once. */
 const MIN_TIME_TO_CREATE_MS = 10_000
@@ -26,8 +28,8 @@ export class CreateFailure extends Error {
 export class Creator {
   /** What the list showed before the latest create (undefined until then). */
   private mark: Mark | undefined
-  /** A list that could not be read once is not waited for again before every later create. */
-  private listUnreadable = false
+  /** Shortened after a list that could not be read: an outage should not hold every create of a batch for long. */
+  private markBudgetMs = MARK_BUDGET_MS
   private inFlight = 0
 
   constructor(
@@ -81,15 +83,15 @@ export class Creator {
   }
 
   private async newestExecution(signal: AbortSignal): Promise<Mark> {
-    if (this.listUnreadable) return { known: false, newest: null }
     try {
-      const page = await this.tools.listExecutions({ limit: 1, deadline: Date.now() + MARK_BUDGET_MS, signal })
+      const page = await this.tools.listExecutions({ limit: 1, deadline: Date.now() + this.markBudgetMs, signal })
+      this.markBudgetMs = MARK_BUDGET_MS
       return { known: true, newest: page.executions[0]?.toolExecutionId ?? null }
     } catch (error) {
       // A certificate, proxy or DNS problem would refuse the create just the same: say so now.
       if (signal.aborted || (error instanceof NetworkError && !error.transient)) throw error
       log.debug(`Could not list the newest execution before creating: ${errorText(error)}`)
-      this.listUnreadable = true
+      this.markBudgetMs = MARK_RETRY_BUDGET_MS
       return { known: false, newest: null }
     }
   }

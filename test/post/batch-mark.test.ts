@@ -77,4 +77,32 @@ describe.concurrent('post step after a batch killed mid-create, another job crea
       expect(e.cancelCalls()).not.toContain(other)
     })
   }, 120_000)
+
+  it('a list that could not be read before one create is asked again before the next: that one is still cancelled', async () => {
+    const three = [...requests, { id: 'gamma', prompt: 'a clip for gamma' }]
+    const short = { queuedMs: 20, durationMs: 1500 }
+    await withEmulator(
+      { ...world, jobFor: (b: Record<string, unknown>) => (b.prompt === 'a clip for gamma' ? undefined : short) },
+      async (e) => {
+        const running = startAction({
+          workspace: workspaceWith(),
+          inputs: batchInputs(e, three, { 'max-running': '1' }),
+          env: actionEnv({ VIDEOGEN_REQUEST_TIMEOUT_MS: '30000' }),
+          timeoutMs: 60_000,
+        })
+        await running.waitFor(/\[alpha\] created execution/)
+        e.inject({ method: 'GET', path: '/v1/tools/executions', kind: 'status', status: 400, times: Infinity })
+        await running.waitFor(/\[beta\] created execution/, 30_000)
+        e.clearFaults() // readable again long before gamma's create
+        e.inject({ method: 'POST', path: '/v1/tools/generate-video-clip', kind: 'drip', bytesPerSecond: 2 })
+        const gamma = () => [...e.executions.values()].find((x) => x.body.prompt === 'a clip for gamma')?.id
+        await until(() => gamma() !== undefined, "gamma's execution", 30_000)
+        running.child.kill('SIGKILL')
+        const main = await running.result
+        const post = await postOf(e, main)
+        expect(post.code, story(post)).toBe(0)
+        expect(e.executions.get(gamma() as string)?.status, story(post)).toBe('cancelled')
+      },
+    )
+  }, 120_000)
 })

@@ -6,6 +6,7 @@ import type { PrCommentTarget } from './deliver/pr-comment.js'
 import { Problems } from './inputs/input-error.js'
 import type { Settings } from './inputs/settings.js'
 import { log } from './log.js'
+import { errorText } from './videogen/errors.js'
 
 /** `found` receives the pull request to comment on as soon as it is known, so a later check that fails is reported there too. */
 export async function preflight(
@@ -33,8 +34,9 @@ export async function preflight(
     if (artifact) await check(async () => (await import('./deliver/artifact.js')).checkArtifactNameFree(artifact.name))
     if (release) await check(async () => (await import('./deliver/release.js')).checkReleaseTarget(release))
     if (failures.length > 0) {
-      // A check that could not run at all is the step's error; the input problems found meanwhile are named too.
+      // The first failure is the step's error; every other problem found meanwhile is named too.
       for (const problem of problems.errors) log.error(problem.message)
+      for (const failure of failures.slice(1)) log.error(errorText(failure))
       throw failures[0]
     }
     problems.throwIfAny()

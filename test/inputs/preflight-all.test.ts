@@ -42,4 +42,19 @@ describe('preflight', () => {
     expect(errors).toMatch(/Input 'pr-comment': .*#999/)
     expect(errors).toMatch(/Input 'release-tag': no published release with tag 'v-missing'/)
   })
+
+  it('two checks that fail without being input errors (no artifact runtime, a release token refused): both named', async () => {
+    gh.addRelease('v-403')
+    gh.fail({ path: /releases\/tags\/v-403$/, status: 403 })
+    const r = await runAction({
+      inputs: { 'base-url': emulator.url, prompt: 'a teaser', 'artifact-name': 'clips', 'release-tag': 'v-403' },
+      env: { VIDEOGEN_API_KEY: KEY, GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'octo/demo' },
+      githubToken: gh.token,
+    })
+    expect(r.code).toBe(1)
+    expect(emulator.createCount()).toBe(0)
+    const errors = errorsOf(r.stdout).join('\n')
+    expect(errors).toMatch(/artifact/i)
+    expect(errors).toMatch(/Looking up release v-403 failed: .*contents: write/)
+  })
 })

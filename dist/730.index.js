@@ -127,6 +127,8 @@ async function mapLimit(items, limit, fn, outer) {
 
 /** Listing the newest execution before a create is a courtesy to the post step: never worth a long wait. */
 const MARK_BUDGET_MS = 10_000;
+/** After a list that could not be read, the next creates ask again, but only briefly. */
+const MARK_RETRY_BUDGET_MS = 2_000;
 /** Creating an execution with less time than this (or a quarter of timeout) left would only pay for one to cancel at once. */
 const MIN_TIME_TO_CREATE_MS = 10_000;
 /** Whether too little of the timeout is left to create an execution worth waiting for. */
@@ -142,8 +144,8 @@ class Creator {
     signal;
     /** What the list showed before the latest create (undefined until then). */
     mark;
-    /** A list that could not be read once is not waited for again before every later create. */
-    listUnreadable = false;
+    /** Shortened after a list that could not be read: an outage should not hold every create of a batch for long. */
+    markBudgetMs = MARK_BUDGET_MS;
     inFlight = 0;
     constructor(tools, state, signal) {
         this.tools = tools;
@@ -194,10 +196,9 @@ class Creator {
         return id;
     }
     async newestExecution(signal) {
-        if (this.listUnreadable)
-            return { known: false, newest: null };
         try {
-            const page = await this.tools.listExecutions({ limit: 1, deadline: Date.now() + MARK_BUDGET_MS, signal });
+            const page = await this.tools.listExecutions({ limit: 1, deadline: Date.now() + this.markBudgetMs, signal });
+            this.markBudgetMs = MARK_BUDGET_MS;
             return { known: true, newest: page.executions[0]?.toolExecutionId ?? null };
         }
         catch (error) {
@@ -205,7 +206,7 @@ class Creator {
             if (signal.aborted || (error instanceof _videogen_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NetworkError */ .Dr && !error.transient))
                 throw error;
             _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.debug(`Could not list the newest execution before creating: ${(0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorText */ .kc)(error)}`);
-            this.listUnreadable = true;
+            this.markBudgetMs = MARK_RETRY_BUDGET_MS;
             return { known: false, newest: null };
         }
     }
@@ -1283,9 +1284,11 @@ function requestIdOf(error) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
 /* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39354);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25625);
+/* harmony import */ var _videogen_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49532);
 // Before anything is created or billed: a delivery that cannot work would only fail after the clips were
 // paid for. Read-only checks of the pull request to comment on, the artifact name and the release target,
 // each run even after another failed, so that one run names every input to fix.
+
 
 
 
@@ -1317,9 +1320,11 @@ async function preflight(settings, found) {
         if (release)
             await check(async () => (await __webpack_require__.e(/* import() */ 509).then(__webpack_require__.bind(__webpack_require__, 85509))).checkReleaseTarget(release));
         if (failures.length > 0) {
-            // A check that could not run at all is the step's error; the input problems found meanwhile are named too.
+            // The first failure is the step's error; every other problem found meanwhile is named too.
             for (const problem of problems.errors)
                 _log_js__WEBPACK_IMPORTED_MODULE_2__/* .log */ .R.error(problem.message);
+            for (const failure of failures.slice(1))
+                _log_js__WEBPACK_IMPORTED_MODULE_2__/* .log */ .R.error((0,_videogen_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorText */ .kc)(failure));
             throw failures[0];
         }
         problems.throwIfAny();

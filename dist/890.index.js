@@ -112,10 +112,14 @@ function onGitHub(url, hosts, origins) {
         return (url.protocol === 'http:' || url.protocol === 'https:') && (0,loopback/* isLoopback */.U)(url.hostname);
     return url.protocol === 'https:' && hosts.includes(url.hostname.toLowerCase());
 }
-/** uploads.github.com for api.github.com (and uploads.<x> for api.<x>); a GHES uploads on its own host. */
+/**
+ * GitHub Enterprise Server answers its API under /api/v3 and takes uploads on the same host (/api/uploads);
+ * github.com and GHE.com answer at the root of api.<x> and take uploads on uploads.<x>.
+ */
 function uploadHosts(origins) {
     const api = origins.api.hostname.toLowerCase();
-    return api.startsWith('api.') ? [`uploads.${api.slice('api.'.length)}`] : [api];
+    const cloud = !origins.api.pathname.replace(/\/+$/, '').startsWith('/api');
+    return cloud && api.startsWith('api.') ? [`uploads.${api.slice('api.'.length)}`] : [api];
 }
 /** The release's upload URL (an RFC 6570 template), checked before the token is sent to it. */
 function checkedUploadUrl(raw, origins) {

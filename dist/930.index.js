@@ -191,18 +191,19 @@ var sanitize = __webpack_require__(25540);
 // What a library prints while it works on outside data. @actions/cache logs the key the cache service
 // matched (`Cache hit for restore-key: <key>`) with core.info, and a restore-key lookup matches keys that
 // whoever saved the entry chose: a key holding a line break would start a line of its own, read by the
-// runner as a workflow command. While such a call runs, everything written to stdout that is not one
-// command line of the library's own (core escapes those) is made one clean line.
+// runner as a workflow command. While such a call runs, each write to stdout that holds a line break
+// before its end is made one clean line. A write of one line passes as it is: the library's commands
+// (`::add-mask::` for its signed URLs, `::debug::`) are single lines that core escapes, and its other
+// lines all begin with its own text, so a line of one write cannot start with an outside string.
 
-/** One command line as @actions/core writes it: `::name::message` or `::name props::message`, escaped. */
-const COMMAND_LINE = /^::(debug|notice|warning|error|group|endgroup)(::| )[^\r\n]*\r?\n?$/;
 let active = 0;
 let original;
 function cleanChunk(text) {
-    if (COMMAND_LINE.test(text))
-        return text;
     const eol = /\r?\n$/.exec(text)?.[0] ?? '';
-    return `${(0,sanitize/* clean */.uH)(text.slice(0, text.length - eol.length), 100_000)}${eol}`;
+    const body = text.slice(0, text.length - eol.length);
+    if (!/[\r\n]/.test(body) && body.startsWith('::'))
+        return text;
+    return `${(0,sanitize/* clean */.uH)(body, Infinity)}${eol}`;
 }
 /** Runs `work` (a library call) with its stdout made safe. Calls may overlap. */
 async function withCleanOutput(work) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { Emulator } from '../emulator/index.js'
 import { actionEnv, errorsOf, isGenerate, withEmulator, workspaceWith } from '../faults/harness.js'
 import { runAction, startAction } from '../runner/run-action.js'
-import { batchInputs, cancelLikeRunner, liveExecutions, resultsOf } from '../hostile/world.js'
+import { batchInputs, batchPost, cancelLikeRunner, liveExecutions, resultsOf } from '../hostile/world.js'
 import { until } from '../hostile/harness.js'
 
 const items = (...ids: string[]) => ids.map((id) => ({ id, prompt: `a clip for ${id}` }))
@@ -31,13 +31,7 @@ describe.concurrent('batch with wait: false', () => {
       const beta = idFor(e, 'beta')
       expect(beta, 'beta was created').toBeDefined()
       expect(e.cancelCalls()).toContain(beta)
-      const post = await runAction({
-        workspace: main.workspace,
-        inputs: batchInputs(e, requests),
-        env: actionEnv(),
-        stage: 'post',
-        state: main.state,
-      })
+      const post = await batchPost(e, main, requests)
       expect(post.code).toBe(0)
       expect(liveExecutions(e)).toEqual([])
     })

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { Emulator, EmulatorOptions, FaultRule } from '../emulator/index.js'
 import { actionEnv, errorsOf, isGenerate, withEmulator, workspaceWith } from '../faults/harness.js'
 import { type RunningAction, runAction, startAction } from '../runner/run-action.js'
-import { batchInputs, cancelLikeRunner, liveExecutions, resultsOf, sleep } from './world.js'
+import { batchInputs, batchPost, cancelLikeRunner, liveExecutions, resultsOf, sleep } from './world.js'
 
 const items = (...ids: string[]) => ids.map((id) => ({ id, prompt: `a clip for ${id}` }))
 const idFor = (e: Emulator, item: string) =>
@@ -19,14 +19,7 @@ async function until(check: () => boolean, what: string, ms = 20_000): Promise<v
   }
 }
 
-const post = (e: Emulator, main: { workspace: string; state: Record<string, string> }, requests: unknown) =>
-  runAction({
-    workspace: main.workspace,
-    inputs: batchInputs(e, requests),
-    env: actionEnv(),
-    stage: 'post',
-    state: main.state,
-  })
+const post = batchPost
 
 describe.concurrent('hostile: batch billing', () => {
   it('a create that fails after processing (500): the step names the execution that may exist, and does not call it not-created', async () => {

@@ -3,7 +3,8 @@
 import { readFileSync, readdirSync, lstatSync } from 'node:fs'
 import path from 'node:path'
 import type { Emulator } from '../emulator/index.js'
-import type { RunResult, RunningAction } from '../runner/run-action.js'
+import { type RunResult, type RunningAction, runAction } from '../runner/run-action.js'
+import { actionEnv } from '../faults/harness.js'
 
 /** The runner's schedule on a cancelled workflow: SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that. */
 export async function cancelLikeRunner(running: RunningAction): Promise<{ result: RunResult; sentAt: number }> {
@@ -40,6 +41,22 @@ export const batchInputs = (
   timeout: '60s',
   ...extra,
 })
+
+/** The post step of a batch's main step, with main's workspace and saved state. */
+export const batchPost = (
+  e: Pick<Emulator, 'key' | 'url'>,
+  main: Pick<RunResult, 'workspace' | 'state'>,
+  requests: unknown,
+  timeoutMs?: number,
+) =>
+  runAction({
+    workspace: main.workspace,
+    inputs: batchInputs(e, requests),
+    env: actionEnv(),
+    stage: 'post',
+    state: main.state,
+    ...(timeoutMs !== undefined && { timeoutMs }),
+  })
 
 /** Ids of the emulator's executions that are still pending or running (billing on). */
 export const liveExecutions = (e: Emulator): string[] =>

@@ -2,8 +2,9 @@
 // signal that arrives before the step has detached cancels the execution instead.
 import { describe, expect, it } from 'vitest'
 import { actionEnv, inputsFor, withEmulator, workspaceWith } from '../faults/harness.js'
-import { runAction, startAction } from '../runner/run-action.js'
+import { startAction } from '../runner/run-action.js'
 import { cancelLikeRunner, liveExecutions } from '../hostile/world.js'
+import { post as postStep } from '../post/harness.js'
 import { story } from '../hostile/harness.js'
 
 describe('single clip with wait: false', () => {
@@ -22,13 +23,7 @@ describe('single clip with wait: false', () => {
       expect(main.stdout).not.toMatch(/Not waiting \(wait: false\)/)
       expect(main.outputs.status).toBe('cancelled')
       expect(e.cancelCalls()).toHaveLength(1)
-      const post = await runAction({
-        inputs: inputsFor(e),
-        env: actionEnv(),
-        workspace: main.workspace,
-        stage: 'post',
-        state: main.state,
-      })
+      const post = await postStep(e, main.state)
       expect(post.code).toBe(0)
       expect(liveExecutions(e)).toEqual([])
     })

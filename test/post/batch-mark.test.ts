@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Emulator, EmulatorOptions } from '../emulator/index.js'
 import { actionEnv, isGenerate, withEmulator, workspaceWith } from '../faults/harness.js'
-import { type RunResult, runAction, startAction } from '../runner/run-action.js'
-import { batchInputs } from '../hostile/world.js'
+import { type RunResult, startAction } from '../runner/run-action.js'
+import { batchInputs, batchPost } from '../hostile/world.js'
 import { createDirectly, story, until } from '../hostile/harness.js'
 
 const requests = [
@@ -46,15 +46,7 @@ async function killedAtBetaCreate(
   return { main: await running.result, other }
 }
 
-const postOf = (e: Emulator, main: RunResult) =>
-  runAction({
-    workspace: main.workspace,
-    inputs: batchInputs(e, requests),
-    env: actionEnv(),
-    stage: 'post',
-    state: main.state,
-    timeoutMs: 60_000,
-  })
+const postOf = (e: Emulator, main: RunResult) => batchPost(e, main, requests, 60_000)
 
 describe.concurrent('post step after a batch killed mid-create, another job creating on the same key', () => {
   it("beta was processed, its answer still arriving: the post step cancels beta, not the other job's", async () => {

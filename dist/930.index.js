@@ -101,7 +101,8 @@ var external_node_os_ = __webpack_require__(48161);
 // scope can forge one), so a forged one could write anywhere the runner user can, or over any file of the
 // workspace. For the length of one restore, a `tar` of ours comes first on PATH: it runs the system tar
 // without -P (which then refuses `..` members, strips a leading `/` and defers links that point out of the
-// directory) and extracts only the one staging folder the entry belongs in.
+// directory) and extracts only the one staging folder the entry belongs in. The listing the library asks
+// for in debug mode goes nowhere: its lines are member names, which whoever saved the entry chose.
 
 
 
@@ -135,15 +136,18 @@ function shim(realTar, member) {
     return `#!/bin/sh
 # Written by videogen-action for one cache restore: the system tar without -P, extracting only ${member}.
 extract=
+list=
 for a do
   shift
   case $a in
     -P) continue ;;
     -x*) extract=1 ;;
+    -t*) list=1 ;;
   esac
   set -- "$@" "$a"
 done
 if [ -n "$extract" ]; then exec '${realTar}' "$@" -- '${member}'; fi
+if [ -n "$list" ]; then exec '${realTar}' "$@" >/dev/null; fi
 exec '${realTar}' "$@"
 `;
 }
@@ -191,17 +195,19 @@ var sanitize = __webpack_require__(25540);
 // What a library prints while it works on outside data. @actions/cache logs the key the cache service
 // matched (`Cache hit for restore-key: <key>`) with core.info, and a restore-key lookup matches keys that
 // whoever saved the entry chose: a key holding a line break would start a line of its own, read by the
-// runner as a workflow command. While such a call runs, each write to stdout that holds a line break
-// before its end is made one clean line. A write of one line passes as it is: the library's commands
-// (`::add-mask::` for its signed URLs, `::debug::`) are single lines that core escapes, and its other
-// lines all begin with its own text, so a line of one write cannot start with an outside string.
+// runner as a workflow command. While such a call runs, every write to stdout is made one clean line,
+// except one line of a command the library itself issues through core (`::add-mask::` for its signed
+// URLs, `::debug::`, annotations, groups), whose message core escapes. Commands that change the step
+// (`::save-state`, `::set-output`, `::stop-commands::`) are never let through: the library issues none.
 
+/** One line of a command that @actions/core writes for the library: `::name::message` or `::name props::message`. */
+const LIBRARY_COMMAND = /^::(add-mask|debug|notice|warning|error|group|endgroup)(::| [^\r\n]*::)[^\r\n]*$/;
 let active = 0;
 let original;
 function cleanChunk(text) {
     const eol = /\r?\n$/.exec(text)?.[0] ?? '';
     const body = text.slice(0, text.length - eol.length);
-    if (!/[\r\n]/.test(body) && body.startsWith('::'))
+    if (LIBRARY_COMMAND.test(body))
         return text;
     return `${(0,sanitize/* clean */.uH)(body, Infinity)}${eol}`;
 }

@@ -3,7 +3,8 @@
 // scope can forge one), so a forged one could write anywhere the runner user can, or over any file of the
 // workspace. For the length of one restore, a `tar` of ours comes first on PATH: it runs the system tar
 // without -P (which then refuses `..` members, strips a leading `/` and defers links that point out of the
-// directory) and extracts only the one staging folder the entry belongs in.
+// directory) and extracts only the one staging folder the entry belongs in. The listing the library asks
+// for in debug mode goes nowhere: its lines are member names, which whoever saved the entry chose.
 import { constants } from 'node:fs'
 import { access, chmod, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -38,15 +39,18 @@ function shim(realTar: string, member: string): string {
   return `#!/bin/sh
 # Written by videogen-action for one cache restore: the system tar without -P, extracting only ${member}.
 extract=
+list=
 for a do
   shift
   case $a in
     -P) continue ;;
     -x*) extract=1 ;;
+    -t*) list=1 ;;
   esac
   set -- "$@" "$a"
 done
 if [ -n "$extract" ]; then exec '${realTar}' "$@" -- '${member}'; fi
+if [ -n "$list" ]; then exec '${realTar}' "$@" >/dev/null; fi
 exec '${realTar}' "$@"
 `
 }

@@ -28,9 +28,9 @@ process.exit((await cache.saveCache(paths, key)) === -1 ? 4 : 0)
 
 /**
  * A directory with a `tar` that adds `members` to the list of files @actions/cache archives (it archives
- * with -P, so `../x` and absolute names are stored as they are).
+ * with -P, so `../x` and absolute names are stored as they are), or with `only`, archives just those.
  */
-function tarAdding(members: string[]): string {
+function tarAdding(members: string[], only: boolean): string {
   const bin = mkdtempSync(path.join(tmpdir(), 'vg-forge-tar-'))
   const lines = members.map((m) => `printf '%s\\n' '${m.replaceAll("'", '')}' >> "$manifest"`).join('\n')
   writeFileSync(
@@ -43,7 +43,7 @@ for a do
   prev=$a
 done
 if [ -n "$manifest" ]; then
-  printf '\\n' >> "$manifest"
+  ${only ? ': > "$manifest"' : 'printf \'\\n\' >> "$manifest"'}
 ${lines}
 fi
 PATH=\${PATH#*:}
@@ -62,11 +62,13 @@ async function cacheCall(
   workspace: string,
   extraMembers: string[] = [],
   folder = '',
+  only = false,
 ) {
   const inherited: Record<string, string | undefined> = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !/^(GITHUB_|RUNNER_|ACTIONS_)/.test(k) && !/proxy$/i.test(k)),
   )
-  if (extraMembers.length > 0) inherited.PATH = `${tarAdding(extraMembers)}${path.delimiter}${inherited.PATH ?? ''}`
+  if (extraMembers.length > 0)
+    inherited.PATH = `${tarAdding(extraMembers, only)}${path.delimiter}${inherited.PATH ?? ''}`
   try {
     await run(process.execPath, ['--input-type=module', '-e', SCRIPT, op, key, CACHE_LIB, folder], {
       cwd: workspace,
@@ -90,18 +92,20 @@ export function readEntry(results: ResultsService, key: string, workspace: strin
 
 /**
  * Replaces whatever entry `key` has with the contents of `<workspace>/.videogen-cache/<key>`, plus
- * `extraMembers` (paths relative to the workspace, `../` or absolute ones included) archived as they are.
+ * `extraMembers` (paths relative to the workspace, `../` or absolute ones included) archived as they are;
+ * with `only`, the archive holds `extraMembers` alone.
  */
 export async function plantEntry(
   results: ResultsService,
   key: string,
   workspace: string,
   extraMembers: string[] = [],
+  only = false,
 ): Promise<void> {
   for (let i = results.cacheEntries.length - 1; i >= 0; i--) {
     if (results.cacheEntries[i]?.key === key) results.cacheEntries.splice(i, 1)
   }
-  await cacheCall(results, 'save', key, workspace, extraMembers)
+  await cacheCall(results, 'save', key, workspace, extraMembers, '', only)
 }
 
 /**

@@ -22,7 +22,7 @@ import { type RunResult, newWorkspace, runAction } from '../runner/run-action.js
 import { type ResultsService, startResultsService } from '../standins/results-service.js'
 import { FAST, actionEnv, fixture, sha256, warningsOf } from '../faults/harness.js'
 import { plantEntry, plantUploadEntry, readEntry, stagedDir } from './cache-entries.js'
-import { changedOutside, foreignCommands, sandbox, snapshot, story } from './harness.js'
+import { changedOutside, foreignCommands, runnerState, sandbox, snapshot, story } from './harness.js'
 import { uploadKeyPrefix } from '../../src/cache-key.js'
 
 let emulator: Emulator
@@ -200,6 +200,29 @@ describe.sequential('cache', () => {
     expect(r.stdout).not.toMatch(/^\s*::set-output/m)
     // The library's line is still there, on one line, with the break escaped.
     expect(r.stdout).toMatch(/Cache hit for restore-key: .*vg_file_x\\u000a::set-output/)
+  })
+
+  it('with debug logging, the listing of a forged entry whose member is named like a command prints no command', async () => {
+    const forgery = newWorkspace('vg-hostile-forge-')
+    mkdirSync(path.join(forgery, '.videogen-cache', key), { recursive: true })
+    const member = '::save-state name=evil::injected'
+    writeFileSync(path.join(forgery, member), 'x')
+    await plantEntry(results, key, forgery, [member], true)
+    try {
+      const r = await runAction({
+        workspace: newWorkspace('vg-hostile-cache-'),
+        inputs: { 'base-url': emulator.url, cache: 'true', prompt: PROMPT },
+        env: { VIDEOGEN_API_KEY: emulator.key, ...results.env(), ...actionEnv({ RUNNER_DEBUG: '1' }) },
+      })
+      expect(r.code, story(r)).toBe(0)
+      expect(foreignCommands(r.stdout)).toEqual([])
+      expect(runnerState(r).evil).toBeUndefined()
+      // The archive has no staging folder: a miss, and the clip made anew.
+      expect(r.outputs['cache-hit']).toBe('false')
+    } finally {
+      // The seed's entry again, for the tests after this one.
+      await plantEntry(results, key, pristine)
+    }
   })
 
   it("the cache library's own masks for its signed URLs still reach the runner as commands", async () => {

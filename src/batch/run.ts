@@ -278,9 +278,7 @@ export class BatchRun extends StepRun {
     this.reportOutputs()
     log.info(`Not waiting (wait: false). Resume in a later step with execution-id set to this step's results output`)
     // An item whose create failed ambiguously (status error) may exist and bill: that fails the step as well.
-    if (this.items.some((i) => !['succeeded', 'pending'].includes(i.status))) {
-      throw new BatchFailure(this.failureMessage())
-    }
+    if (this.failedItems().length > 0) throw new BatchFailure(this.failureMessage())
   }
 
   /** Creates as slots and the budget allow, follows what runs, until every item has ended or the time is up. */
@@ -527,8 +525,13 @@ export class BatchRun extends StepRun {
     }
   }
 
+  /** Items that neither succeeded nor were left running on purpose (wait: false). */
+  private failedItems(): Item[] {
+    return this.items.filter((i) => !['succeeded', 'pending'].includes(i.status))
+  }
+
   private failureMessage(): string {
-    const failed = this.items.filter((i) => !['succeeded', 'pending'].includes(i.status))
+    const failed = this.failedItems()
     const list = failed.map((i) => `${i.key} (${i.status}${i.error ? `: ${clean(i.error, 1000)}` : ''})`).join('; ')
     const paid = this.items.filter((i) => i.executionId && i.status !== 'not-created').map((i) => i.key)
     const resume =

@@ -13,7 +13,7 @@ import { errorText } from '../videogen/errors.js'
 import { sha256File } from '../hash.js'
 import type { Clip } from '../clip.js'
 import { type Octokit, githubClient } from './github-client.js'
-import { type GitHubOrigins, assetLink, checkedUploadUrl, githubOrigins } from './release-urls.js'
+import { assetLink, checkedUploadUrl, githubOrigins } from './release-urls.js'
 
 interface Target {
   owner: string
@@ -139,8 +139,8 @@ function eventUploadUrl(raw: unknown): URL {
 }
 
 /** The asset's download link for outputs and summaries: GitHub's, or the release download URL it stands for. */
-function linkOf(asset: Asset, target: Target, name: string, origins: GitHubOrigins = githubOrigins()): string {
-  const { url, replaced } = assetLink(asset.browser_download_url, origins, { ...target, name })
+function linkOf(asset: Asset, target: Target, name: string): string {
+  const { url, replaced } = assetLink(asset.browser_download_url, githubOrigins(), { ...target, name })
   if (replaced) {
     log.warning(
       `GitHub gave asset ${name} a download URL that is not GitHub's (${clean(asset.browser_download_url, 200)}); linking ${url} instead`,

@@ -55,20 +55,24 @@ exec tar "$@"
   return bin
 }
 
+/** How an entry is saved: `members` archived besides (or with `only`, instead of) its folder; `folder` other than the key's. */
+interface Forging {
+  members?: string[]
+  only?: boolean
+  folder?: string
+}
+
 async function cacheCall(
   results: ResultsService,
   op: 'restore' | 'save',
   key: string,
   workspace: string,
-  extraMembers: string[] = [],
-  folder = '',
-  only = false,
+  { members = [], only = false, folder = '' }: Forging = {},
 ) {
   const inherited: Record<string, string | undefined> = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !/^(GITHUB_|RUNNER_|ACTIONS_)/.test(k) && !/proxy$/i.test(k)),
   )
-  if (extraMembers.length > 0)
-    inherited.PATH = `${tarAdding(extraMembers, only)}${path.delimiter}${inherited.PATH ?? ''}`
+  if (members.length > 0) inherited.PATH = `${tarAdding(members, only)}${path.delimiter}${inherited.PATH ?? ''}`
   try {
     await run(process.execPath, ['--input-type=module', '-e', SCRIPT, op, key, CACHE_LIB, folder], {
       cwd: workspace,
@@ -105,7 +109,7 @@ export async function plantEntry(
   for (let i = results.cacheEntries.length - 1; i >= 0; i--) {
     if (results.cacheEntries[i]?.key === key) results.cacheEntries.splice(i, 1)
   }
-  await cacheCall(results, 'save', key, workspace, extraMembers, '', only)
+  await cacheCall(results, 'save', key, workspace, { members: extraMembers, only })
 }
 
 /**
@@ -113,5 +117,5 @@ export async function plantEntry(
  * lookup by prefix matches.
  */
 export async function plantUploadEntry(results: ResultsService, key: string, workspace: string): Promise<void> {
-  await cacheCall(results, 'save', key, workspace, [], 'uploads')
+  await cacheCall(results, 'save', key, workspace, { folder: 'uploads' })
 }

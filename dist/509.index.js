@@ -9,28 +9,25 @@ export const modules = {
 /* harmony export */   $: () => (/* binding */ githubClient)
 /* harmony export */ });
 /* unused harmony export errorBodiesCapped */
-const ERROR_BODY_BYTES = 8 * 1024;
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _videogen_body_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17391);
+// The client for GitHub's REST API (release assets, the pull-request comment). GitHub's answers are outside
+// input like the VideoGen API's: an error body is read up to a few KiB, never whole (octokit would read a
+// body of any size, or one that never ends, before it fails the request).
+
+
 /** `fetchImpl` with the body of an error answer cut to ERROR_BODY_BYTES, and the connection let go. */
 function errorBodiesCapped(fetchImpl) {
     return async (input, init) => {
         const response = await fetchImpl(input, init);
         if (response.status < 400 || !response.body)
             return response;
-        const reader = response.body.getReader();
-        const chunks = [];
-        let size = 0;
-        while (size < ERROR_BODY_BYTES) {
-            const { done, value } = await reader.read();
-            if (done)
-                break;
-            chunks.push(value);
-            size += value.length;
-        }
-        await reader.cancel().catch(() => undefined);
+        const text = await (0,_videogen_body_js__WEBPACK_IMPORTED_MODULE_1__/* .readCapped */ .EF)(node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.fromWeb(response.body), _videogen_body_js__WEBPACK_IMPORTED_MODULE_1__/* .ERROR_BODY_BYTES */ .S5);
         const headers = new Headers(response.headers);
         headers.delete('content-length');
         headers.delete('content-encoding');
-        return new Response(Buffer.concat(chunks).subarray(0, ERROR_BODY_BYTES), {
+        return new Response(text, {
             status: response.status,
             statusText: response.statusText,
             headers,
@@ -254,8 +251,8 @@ function eventUploadUrl(raw) {
     }
 }
 /** The asset's download link for outputs and summaries: GitHub's, or the release download URL it stands for. */
-function linkOf(asset, target, name, origins = githubOrigins()) {
-    const { url, replaced } = assetLink(asset.browser_download_url, origins, { ...target, name });
+function linkOf(asset, target, name) {
+    const { url, replaced } = assetLink(asset.browser_download_url, githubOrigins(), { ...target, name });
     if (replaced) {
         log/* log */.R.warning(`GitHub gave asset ${name} a download URL that is not GitHub's (${(0,sanitize/* clean */.uH)(asset.browser_download_url, 200)}); linking ${url} instead`);
     }

@@ -520,9 +520,8 @@ class BatchRun extends step_run/* StepRun */.m {
         this.reportOutputs();
         log/* log */.R.info(`Not waiting (wait: false). Resume in a later step with execution-id set to this step's results output`);
         // An item whose create failed ambiguously (status error) may exist and bill: that fails the step as well.
-        if (this.items.some((i) => !['succeeded', 'pending'].includes(i.status))) {
+        if (this.failedItems().length > 0)
             throw new BatchFailure(this.failureMessage());
-        }
     }
     /** Creates as slots and the budget allow, follows what runs, until every item has ended or the time is up. */
     async runAll() {
@@ -750,8 +749,12 @@ class BatchRun extends step_run/* StepRun */.m {
             throw new BatchFailure(`All ${this.items.length} requests succeeded, but publishing failed: ${(0,sanitize/* sentence */.em)(publishFailure)} To publish them without paying again, run the step with execution-id set to its results output.`);
         }
     }
+    /** Items that neither succeeded nor were left running on purpose (wait: false). */
+    failedItems() {
+        return this.items.filter((i) => !['succeeded', 'pending'].includes(i.status));
+    }
     failureMessage() {
-        const failed = this.items.filter((i) => !['succeeded', 'pending'].includes(i.status));
+        const failed = this.failedItems();
         const list = failed.map((i) => `${i.key} (${i.status}${i.error ? `: ${(0,sanitize/* clean */.uH)(i.error, 1000)}` : ''})`).join('; ');
         const paid = this.items.filter((i) => i.executionId && i.status !== 'not-created').map((i) => i.key);
         const resume = paid.length > 0

@@ -7,7 +7,8 @@ import { InputError } from '../inputs/input-error.js'
 import type { PrCommentSettings } from '../inputs/settings.js'
 import { clean } from '../sanitize.js'
 import { errorText } from '../videogen/errors.js'
-import { type Octokit, githubClient } from './github-client.js'
+import { type Octokit, githubClient, listAll } from './github-client.js'
+import { githubLink, githubOrigins, serverLink } from './github-urls.js'
 import { OUTPUTS, setOutput } from './outputs.js'
 import {
   AUTHOR_LINE_CHARS,
@@ -203,28 +204,20 @@ async function findComment(
   signal: AbortSignal,
 ): Promise<{ id: number; login: string | undefined } | undefined> {
   const found: Array<{ id: number; login: string | undefined; bot: boolean; signed: boolean }> = []
-  // Page by page with request(), not paginate: the paginate plugin drops `request.signal`, and a listing that
-  // hangs would then hold the step past its budget (after a cancel, past the runner's kill).
-  for (let page = 1; page <= MAX_COMMENT_PAGES; page++) {
-    const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-      owner: t.owner,
-      repo: t.repo,
-      issue_number: t.number,
-      per_page: COMMENTS_PER_PAGE,
-      ...(page > 1 && { page }),
-      request: { signal },
-    })
-    const items: unknown[] = Array.isArray(data) ? data : []
-    for (const item of items) {
-      const comment = record(item)
-      const id = comment?.id
-      if (typeof id !== 'number' || !Number.isSafeInteger(id) || !hasMarker(comment?.body, t.marker)) continue
-      const user = record(comment?.user)
-      const login = text(user?.login)
-      const bot = user?.type === 'Bot' && login?.endsWith('[bot]') === true
-      found.push({ id, login, bot, signed: bot && namesAuthor(comment?.body, t.marker, login as string) })
-    }
-    if (items.length < COMMENTS_PER_PAGE) break
+  const comments = await listAll(
+    octokit,
+    'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    { owner: t.owner, repo: t.repo, issue_number: t.number },
+    { signal, perPage: COMMENTS_PER_PAGE, maxPages: MAX_COMMENT_PAGES },
+  )
+  for (const item of comments) {
+    const comment = record(item)
+    const id = comment?.id
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || !hasMarker(comment?.body, t.marker)) continue
+    const user = record(comment?.user)
+    const login = text(user?.login)
+    const bot = user?.type === 'Bot' && login?.endsWith('[bot]') === true
+    found.push({ id, login, bot, signed: bot && namesAuthor(comment?.body, t.marker, login as string) })
   }
   if (found.length === 0) return undefined
   const writer = await whoWrites(octokit, signal)
@@ -284,6 +277,22 @@ async function upsert(
   return { data, updated: false }
 }
 
+/** The comment's page: GitHub's html_url if it is on GitHub, else the page it stands for; none without an id. */
+function commentLink(t: PrCommentTarget, data: unknown): string | undefined {
+  const comment = record(data)
+  const id = comment?.id
+  if (typeof id !== 'number' || !Number.isSafeInteger(id)) return undefined
+  const origins = githubOrigins()
+  const page = serverLink(origins, [t.owner, t.repo, 'pull', String(t.number)], `#issuecomment-${id}`)
+  const { url, replaced } = githubLink(comment?.html_url, origins, page)
+  if (replaced && comment?.html_url !== undefined) {
+    log.warning(
+      `GitHub gave the comment a link that is not GitHub's (${clean(comment.html_url, 200)}); linking ${url} instead`,
+    )
+  }
+  return url
+}
+
 function explainFailure(t: PrCommentTarget, error: unknown): string {
   const what = `Could not comment on pull request #${t.number}: ${errorText(error)}.`
   const status = statusOf(error)
@@ -314,8 +323,7 @@ export async function postPrComment(t: PrCommentTarget, report: PrReport, budget
       PR_COMMENT_LIMIT - AUTHOR_LINE_CHARS,
     )
     const { data, updated } = await upsert(t, body, Math.min(budgetMs, BUDGET_MS))
-    const url = text(record(data)?.html_url)
-    const link = url && /^https?:\/\//i.test(url) ? url : undefined
+    const link = commentLink(t, data)
     if (link) setOutput(OUTPUTS.prCommentUrl, link)
     log.info(
       `${updated ? 'Updated the' : 'Created a'} comment on pull request #${t.number}${link ? ` → ${clean(link)}` : ''}`,

@@ -12,8 +12,17 @@ import { clean, sentence } from '../sanitize.js'
 import { errorText } from '../videogen/errors.js'
 import { sha256File } from '../hash.js'
 import type { Clip } from '../clip.js'
-import { type Octokit, githubClient } from './github-client.js'
-import { assetLink, checkedUploadUrl, githubOrigins } from './release-urls.js'
+import { type Octokit, githubClient, listAll } from './github-client.js'
+import { assetLink, checkedUploadUrl, githubOrigins } from './github-urls.js'
+
+/** One GitHub call of the release: a GitHub that hangs must not hold a finished (paid) run to the job's timeout. */
+const CALL_MS = 60_000
+/** An upload may take longer, as slow as this: 100 MB in under 7 minutes. */
+const UPLOAD_BYTES_PER_S = 256 * 1024
+/** GitHub holds at most 1,000 assets in a release. */
+const MAX_ASSET_PAGES = 10
+
+const callSignal = () => AbortSignal.timeout(CALL_MS)
 
 interface Target {
   owner: string
@@ -68,6 +77,7 @@ async function findRelease(
         owner,
         repo,
         tag: settings.tag,
+        request: { signal: callSignal() },
       })
       return {
         owner,
@@ -126,6 +136,7 @@ async function uploadAsset(octokit: Octokit, target: Target, file: string, name:
     headers: { 'content-type': 'video/mp4', 'content-length': size },
     // Streamed from disk (clips can be large); GitHub requires the length up front, so no chunked body.
     data: createReadStream(file),
+    request: { signal: AbortSignal.timeout(CALL_MS + Math.ceil((size / UPLOAD_BYTES_PER_S) * 1000)) },
   })
   return data as Asset
 }
@@ -164,12 +175,14 @@ export async function checkReleaseTarget(settings: ReleaseSettings): Promise<voi
 
 async function listAssets(octokit: Octokit, owner: string, repo: string, target: Target): Promise<Asset[]> {
   try {
-    return await octokit.paginate('GET /repos/{owner}/{repo}/releases/{release_id}/assets', {
-      owner,
-      repo,
-      release_id: target.id,
-      per_page: 100,
-    })
+    return (
+      await listAll(
+        octokit,
+        'GET /repos/{owner}/{repo}/releases/{release_id}/assets',
+        { owner, repo, release_id: target.id },
+        { signal: callSignal(), maxPages: MAX_ASSET_PAGES },
+      )
+    ).filter((a): a is Asset => typeof (a as Partial<Asset> | null)?.name === 'string')
   } catch (error) {
     throw explain(`Listing the assets of release ${target.tag}`, error)
   }
@@ -237,6 +250,7 @@ export async function uploadReleaseAssets(
           owner,
           repo,
           asset_id: old.id,
+          request: { signal: callSignal() },
         })
       } catch (error) {
         if (statusOf(error) !== 404) throw explain(`Deleting the old asset ${name} of release ${target.tag}`, error)

@@ -14,6 +14,8 @@ export class IssuesState {
   readonly pulls: PullRecord[] = []
   readonly comments: CommentRecord[] = []
   permission: PullRequestsPermission = 'write'
+  /** Another origin for the comments' html_url (GitHub's answers are outside input). */
+  htmlOrigin: string | undefined
   private nextCommentId = 7_000_001
   private clock = Date.UTC(2024, 0, 1)
 
@@ -125,7 +127,7 @@ function issueComments(
   if (state.permission !== 'write') return forbidden(res)
   const body = commentBody(res, raw)
   if (body === undefined) return
-  const json = commentJson(u, state.addComment(issue, body, ACTIONS_BOT))
+  const json = commentJson(u, state.addComment(issue, body, ACTIONS_BOT), state.htmlOrigin)
   sendJson(res, 201, json, { location: json.url })
 }
 
@@ -151,5 +153,5 @@ function oneComment(
   if (body === undefined) return
   comment.body = body
   comment.updated_at = state.tick()
-  sendJson(res, 200, commentJson(u, comment))
+  sendJson(res, 200, commentJson(u, comment, state.htmlOrigin))
 }

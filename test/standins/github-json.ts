@@ -125,10 +125,10 @@ export function pullJson(u: RepoUrls, p: PullRecord) {
   }
 }
 
-export function commentJson(u: RepoUrls, c: CommentRecord) {
+export function commentJson(u: RepoUrls, c: CommentRecord, htmlOrigin = u.api) {
   return {
     url: `${u.api}/repos/${u.owner}/${u.repo}/issues/comments/${c.id}`,
-    html_url: `${u.api}/${u.owner}/${u.repo}/pull/${c.issue_number}#issuecomment-${c.id}`,
+    html_url: `${htmlOrigin}/${u.owner}/${u.repo}/pull/${c.issue_number}#issuecomment-${c.id}`,
     issue_url: `${u.api}/repos/${u.owner}/${u.repo}/issues/${c.issue_number}`,
     id: c.id,
     node_id: `IC_${c.id}`,

@@ -1,7 +1,7 @@
 // Which upload hosts a release's upload URL may name, for each kind of GitHub, and what a download link
 // that is not GitHub's becomes.
 import { describe, expect, it } from 'vitest'
-import { assetLink, checkedUploadUrl, githubOrigins } from '../../src/deliver/release-urls.js'
+import { assetLink, checkedUploadUrl, githubOrigins } from '../../src/deliver/github-urls.js'
 
 const origins = (api: string, server: string) => githubOrigins({ GITHUB_API_URL: api, GITHUB_SERVER_URL: server })
 const TEMPLATE = '/repos/o/r/releases/1/assets{?name,label}'

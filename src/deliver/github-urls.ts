@@ -1,5 +1,5 @@
-// URLs from GitHub's release answers (and from a `release` event payload), which are outside input too:
-// the upload URL receives the token with the clip, and the download URL becomes an output and a link.
+// URLs from GitHub's answers (and from a `release` event payload), which are outside input too: a release's
+// upload URL receives the token with the clip, and an asset's or a comment's link becomes an output.
 import { isLoopback } from '../videogen/loopback.js'
 import { clean } from '../sanitize.js'
 
@@ -54,12 +54,13 @@ export function checkedUploadUrl(raw: unknown, origins: GitHubOrigins): URL {
   return url
 }
 
-/** The asset's download link as GitHub gave it, or the release download URL it stands for if that is not GitHub's. */
-export function assetLink(
-  raw: unknown,
-  origins: GitHubOrigins,
-  asset: { owner: string; repo: string; tag: string; name: string },
-): { url: string; replaced: boolean } {
+/** A page on GitHub's server: `parts` encoded, below GITHUB_SERVER_URL. */
+export function serverLink(origins: GitHubOrigins, parts: string[], hash = ''): string {
+  return `${origins.server.toString().replace(/\/+$/, '')}/${parts.map(encodeURIComponent).join('/')}${hash}`
+}
+
+/** `raw` as GitHub gave it if it is a link on GitHub (its server or API host), else `fallback`, the page it stands for. */
+export function githubLink(raw: unknown, origins: GitHubOrigins, fallback: string): { url: string; replaced: boolean } {
   try {
     const url = typeof raw === 'string' ? new URL(raw) : undefined
     const hosts = [origins.server.hostname.toLowerCase(), origins.api.hostname.toLowerCase()]
@@ -67,7 +68,15 @@ export function assetLink(
   } catch {
     // replaced below
   }
-  const server = origins.server.toString().replace(/\/+$/, '')
-  const path = [asset.owner, asset.repo, 'releases', 'download', asset.tag, asset.name].map(encodeURIComponent)
-  return { url: `${server}/${path.join('/')}`, replaced: true }
+  return { url: fallback, replaced: true }
+}
+
+/** The asset's download link as GitHub gave it, or the release download URL it stands for if that is not GitHub's. */
+export function assetLink(
+  raw: unknown,
+  origins: GitHubOrigins,
+  asset: { owner: string; repo: string; tag: string; name: string },
+): { url: string; replaced: boolean } {
+  const fallback = serverLink(origins, [asset.owner, asset.repo, 'releases', 'download', asset.tag, asset.name])
+  return githubLink(raw, origins, fallback)
 }

@@ -396,7 +396,7 @@ class BatchRun extends step_run/* StepRun */.m {
             : i.phase === 'waiting'
                 ? Array.from({ length: i.request?.request.numResults ?? 1 }, (_, n) => ({ name: `${i.key}-${n + 1}.mp4` }))
                 : []);
-        const { refusedAssetNames } = await __webpack_require__.e(/* import() */ 890).then(__webpack_require__.bind(__webpack_require__, 85509));
+        const { refusedAssetNames } = await __webpack_require__.e(/* import() */ 311).then(__webpack_require__.bind(__webpack_require__, 61692));
         const { tag, taken } = await refusedAssetNames(release, planned);
         if (taken.length === 0)
             return;

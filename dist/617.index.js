@@ -6,7 +6,8 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ githubClient)
+/* harmony export */   $f: () => (/* binding */ githubClient),
+/* harmony export */   _w: () => (/* binding */ listAll)
 /* harmony export */ });
 /* unused harmony export errorBodiesCapped */
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
@@ -14,9 +15,32 @@ export const modules = {
 /* harmony import */ var _videogen_body_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17391);
 // The client for GitHub's REST API (release assets, the pull-request comment). GitHub's answers are outside
 // input like the VideoGen API's: an error body is read up to a few KiB, never whole (octokit would read a
-// body of any size, or one that never ends, before it fails the request).
+// body of any size, or one that never ends, before it fails the request), and a listing is paged here, never
+// by following the Link header (octokit's paginate sends the token to whatever origin `next` names, drops
+// the abort signal, and follows `next` for ever).
 
 
+/**
+ * Every item of a GitHub listing (`route` a GET with `per_page`/`page`), page by page on GitHub's own
+ * origin, until a page comes back short or `maxPages` were read (what is past that is not read).
+ */
+async function listAll(octokit, route, params, { signal, perPage = 100, maxPages }) {
+    const items = [];
+    for (let page = 1; page <= maxPages; page++) {
+        // The first page is asked for without page=1, as GitHub's own links do.
+        const { data } = await octokit.request(route, {
+            ...params,
+            per_page: perPage,
+            ...(page > 1 && { page }),
+            request: { signal },
+        });
+        const pageItems = Array.isArray(data) ? data : [];
+        items.push(...pageItems);
+        if (pageItems.length < perPage)
+            break;
+    }
+    return items;
+}
 /** `fetchImpl` with the body of an error answer cut to ERROR_BODY_BYTES, and the connection let go. */
 function errorBodiesCapped(fetchImpl) {
     return async (input, init) => {
@@ -50,6 +74,89 @@ async function githubClient(token) {
 
 /***/ }),
 
+/***/ 65045:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kp: () => (/* binding */ githubLink),
+/* harmony export */   St: () => (/* binding */ serverLink),
+/* harmony export */   dx: () => (/* binding */ assetLink),
+/* harmony export */   v3: () => (/* binding */ githubOrigins),
+/* harmony export */   w9: () => (/* binding */ checkedUploadUrl)
+/* harmony export */ });
+/* harmony import */ var _videogen_loopback_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52802);
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25540);
+// URLs from GitHub's answers (and from a `release` event payload), which are outside input too: a release's
+// upload URL receives the token with the clip, and an asset's or a comment's link becomes an output.
+
+
+function githubOrigins(env = process.env) {
+    return {
+        api: new URL(env.GITHUB_API_URL || 'https://api.github.com'),
+        server: new URL(env.GITHUB_SERVER_URL || 'https://github.com'),
+    };
+}
+/**
+ * Whether `url` may be sent to, or linked as, GitHub's: https on one of `hosts`. Against a GitHub on this
+ * machine (an http:// loopback API URL, as in a test) only loopback hosts, which are this machine too.
+ */
+function onGitHub(url, hosts, origins) {
+    if (url.username || url.password)
+        return false;
+    const local = origins.api.protocol === 'http:' && (0,_videogen_loopback_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopback */ .U)(origins.api.hostname);
+    if (local)
+        return (url.protocol === 'http:' || url.protocol === 'https:') && (0,_videogen_loopback_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopback */ .U)(url.hostname);
+    return url.protocol === 'https:' && hosts.includes(url.hostname.toLowerCase());
+}
+/**
+ * GitHub Enterprise Server answers its API under /api/v3 and takes uploads on the same host (/api/uploads);
+ * github.com and GHE.com answer at the root of api.<x> and take uploads on uploads.<x>.
+ */
+function uploadHosts(origins) {
+    const api = origins.api.hostname.toLowerCase();
+    const cloud = !origins.api.pathname.replace(/\/+$/, '').startsWith('/api');
+    return cloud && api.startsWith('api.') ? [`uploads.${api.slice('api.'.length)}`] : [api];
+}
+/** The release's upload URL (an RFC 6570 template), checked before the token is sent to it. */
+function checkedUploadUrl(raw, origins) {
+    let url;
+    try {
+        url = typeof raw === 'string' ? new URL(raw.replace(/\{[^}]*\}$/, '')) : undefined;
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || !onGitHub(url, uploadHosts(origins), origins)) {
+        throw new Error(`its upload URL (${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .clean */ .uH)(raw, 200)}) is not on GitHub's upload host (${uploadHosts(origins).join(', ')}), so the token was not sent to it`);
+    }
+    return url;
+}
+/** A page on GitHub's server: `parts` encoded, below GITHUB_SERVER_URL. */
+function serverLink(origins, parts, hash = '') {
+    return `${origins.server.toString().replace(/\/+$/, '')}/${parts.map(encodeURIComponent).join('/')}${hash}`;
+}
+/** `raw` as GitHub gave it if it is a link on GitHub (its server or API host), else `fallback`, the page it stands for. */
+function githubLink(raw, origins, fallback) {
+    try {
+        const url = typeof raw === 'string' ? new URL(raw) : undefined;
+        const hosts = [origins.server.hostname.toLowerCase(), origins.api.hostname.toLowerCase()];
+        if (url && onGitHub(url, hosts, origins))
+            return { url: url.toString(), replaced: false };
+    }
+    catch {
+        // replaced below
+    }
+    return { url: fallback, replaced: true };
+}
+/** The asset's download link as GitHub gave it, or the release download URL it stands for if that is not GitHub's. */
+function assetLink(raw, origins, asset) {
+    const fallback = serverLink(origins, [asset.owner, asset.repo, 'releases', 'download', asset.tag, asset.name]);
+    return githubLink(raw, origins, fallback);
+}
+
+
+/***/ }),
+
 /***/ 2617:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -76,6 +183,8 @@ var sanitize = __webpack_require__(25540);
 var errors = __webpack_require__(49532);
 // EXTERNAL MODULE: ./src/deliver/github-client.ts
 var github_client = __webpack_require__(59524);
+// EXTERNAL MODULE: ./src/deliver/github-urls.ts
+var github_urls = __webpack_require__(65045);
 // EXTERNAL MODULE: ./src/deliver/outputs.ts
 var outputs = __webpack_require__(45867);
 // EXTERNAL MODULE: external "node:crypto"
@@ -244,6 +353,7 @@ function renderPrComment(input, limit = PR_COMMENT_LIMIT) {
 
 
 
+
 /** Each GitHub call of the comment together: a hung API must not hold a finished (paid) run. */
 const BUDGET_MS = 60_000;
 /** Less than this, and listing, asking and writing cannot all be done. */
@@ -332,7 +442,7 @@ async function preparePrComment(settings) {
         marker: commentMarker(settings.key),
         ...(headOf(record(context.payload)?.pull_request, base) ?? { fork: false }),
     };
-    const octokit = await (0,github_client/* githubClient */.$)(settings.token);
+    const octokit = await (0,github_client/* githubClient */.$f)(settings.token);
     let pull;
     try {
         ;
@@ -389,30 +499,16 @@ const MAX_COMMENT_PAGES = 100;
  */
 async function findComment(octokit, t, signal) {
     const found = [];
-    // Page by page with request(), not paginate: the paginate plugin drops `request.signal`, and a listing that
-    // hangs would then hold the step past its budget (after a cancel, past the runner's kill).
-    for (let page = 1; page <= MAX_COMMENT_PAGES; page++) {
-        const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-            owner: t.owner,
-            repo: t.repo,
-            issue_number: t.number,
-            per_page: COMMENTS_PER_PAGE,
-            ...(page > 1 && { page }),
-            request: { signal },
-        });
-        const items = Array.isArray(data) ? data : [];
-        for (const item of items) {
-            const comment = record(item);
-            const id = comment?.id;
-            if (typeof id !== 'number' || !Number.isSafeInteger(id) || !hasMarker(comment?.body, t.marker))
-                continue;
-            const user = record(comment?.user);
-            const login = pr_comment_text(user?.login);
-            const bot = user?.type === 'Bot' && login?.endsWith('[bot]') === true;
-            found.push({ id, login, bot, signed: bot && namesAuthor(comment?.body, t.marker, login) });
-        }
-        if (items.length < COMMENTS_PER_PAGE)
-            break;
+    const comments = await (0,github_client/* listAll */._w)(octokit, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: t.owner, repo: t.repo, issue_number: t.number }, { signal, perPage: COMMENTS_PER_PAGE, maxPages: MAX_COMMENT_PAGES });
+    for (const item of comments) {
+        const comment = record(item);
+        const id = comment?.id;
+        if (typeof id !== 'number' || !Number.isSafeInteger(id) || !hasMarker(comment?.body, t.marker))
+            continue;
+        const user = record(comment?.user);
+        const login = pr_comment_text(user?.login);
+        const bot = user?.type === 'Bot' && login?.endsWith('[bot]') === true;
+        found.push({ id, login, bot, signed: bot && namesAuthor(comment?.body, t.marker, login) });
     }
     if (found.length === 0)
         return undefined;
@@ -426,7 +522,7 @@ async function findComment(octokit, t, signal) {
 /** The job token writes as this GitHub App. */
 const JOB_TOKEN_LOGIN = 'github-actions[bot]';
 async function upsert(t, body, budgetMs) {
-    const octokit = await (0,github_client/* githubClient */.$)(t.token);
+    const octokit = await (0,github_client/* githubClient */.$f)(t.token);
     const signal = AbortSignal.timeout(budgetMs);
     const edit = (id, login) => octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
         owner: t.owner,
@@ -469,6 +565,20 @@ async function upsert(t, body, budgetMs) {
     }
     return { data, updated: false };
 }
+/** The comment's page: GitHub's html_url if it is on GitHub, else the page it stands for; none without an id. */
+function commentLink(t, data) {
+    const comment = record(data);
+    const id = comment?.id;
+    if (typeof id !== 'number' || !Number.isSafeInteger(id))
+        return undefined;
+    const origins = (0,github_urls/* githubOrigins */.v3)();
+    const page = (0,github_urls/* serverLink */.St)(origins, [t.owner, t.repo, 'pull', String(t.number)], `#issuecomment-${id}`);
+    const { url, replaced } = (0,github_urls/* githubLink */.Kp)(comment?.html_url, origins, page);
+    if (replaced && comment?.html_url !== undefined) {
+        log/* log */.R.warning(`GitHub gave the comment a link that is not GitHub's (${(0,sanitize/* clean */.uH)(comment.html_url, 200)}); linking ${url} instead`);
+    }
+    return url;
+}
 function explainFailure(t, error) {
     const what = `Could not comment on pull request #${t.number}: ${(0,errors/* errorText */.kc)(error)}.`;
     const status = statusOf(error);
@@ -493,8 +603,7 @@ async function postPrComment(t, report, budgetMs = BUDGET_MS) {
     try {
         const body = renderPrComment({ ...report, marker: t.marker, runUrl: runUrl(), ...(t.headSha && { commit: t.headSha }) }, PR_COMMENT_LIMIT - AUTHOR_LINE_CHARS);
         const { data, updated } = await upsert(t, body, Math.min(budgetMs, BUDGET_MS));
-        const url = pr_comment_text(record(data)?.html_url);
-        const link = url && /^https?:\/\//i.test(url) ? url : undefined;
+        const link = commentLink(t, data);
         if (link)
             (0,outputs/* setOutput */.uH)(outputs/* OUTPUTS */.py.prCommentUrl, link);
         log/* log */.R.info(`${updated ? 'Updated the' : 'Created a'} comment on pull request #${t.number}${link ? ` → ${(0,sanitize/* clean */.uH)(link)}` : ''}`);

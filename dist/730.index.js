@@ -616,7 +616,7 @@ async function publish(settings, clips, assetName) {
         }
     }
     if (settings.release) {
-        const { uploadReleaseAssets } = await __webpack_require__.e(/* import() */ 509).then(__webpack_require__.bind(__webpack_require__, 85509));
+        const { uploadReleaseAssets } = await __webpack_require__.e(/* import() */ 692).then(__webpack_require__.bind(__webpack_require__, 61692));
         current = await uploadReleaseAssets(settings.release, current, assetName);
     }
     return { clips: current, ...(artifact && { artifact }) };
@@ -1318,7 +1318,7 @@ async function preflight(settings, found) {
         if (artifact)
             await check(async () => (await __webpack_require__.e(/* import() */ 936).then(__webpack_require__.bind(__webpack_require__, 91555))).checkArtifactNameFree(artifact.name));
         if (release)
-            await check(async () => (await __webpack_require__.e(/* import() */ 509).then(__webpack_require__.bind(__webpack_require__, 85509))).checkReleaseTarget(release));
+            await check(async () => (await __webpack_require__.e(/* import() */ 692).then(__webpack_require__.bind(__webpack_require__, 61692))).checkReleaseTarget(release));
         if (failures.length > 0) {
             // The first failure is the step's error; every other problem found meanwhile is named too.
             for (const problem of problems.errors)
